@@ -1,0 +1,31 @@
+namespace Notifier.Core.Accounts;
+
+/// <summary>A connected Kakao user and the tokens Notifier holds for them (encrypted; see <see cref="TokenProtector"/>).</summary>
+public sealed class Account
+{
+    public long Id { get; set; }
+
+    /// <summary>Kakao's user id for this app; unique.</summary>
+    public long KakaoUserId { get; set; }
+
+    public string Nickname { get; set; } = "";
+
+    /// <summary>The access token, encrypted with Data Protection.</summary>
+    public string AccessTokenCipher { get; set; } = "";
+
+    /// <summary>The refresh token, encrypted with Data Protection.</summary>
+    public string RefreshTokenCipher { get; set; } = "";
+
+    public DateTime AccessTokenExpiresAt { get; set; }
+
+    public DateTime RefreshTokenExpiresAt { get; set; }
+
+    /// <summary>The consent items granted, space-separated as Kakao sends them.</summary>
+    public string Scopes { get; set; } = "";
+
+    public AccountStatus Status { get; set; } = AccountStatus.Active;
+
+    public DateTime ConnectedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace Notifier.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    MariaDb,
+}

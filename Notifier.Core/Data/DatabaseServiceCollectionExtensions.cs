@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Notifier.Core.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="NotifierDbContext"/> for the configured provider and the migration step.</summary>
+    public static IServiceCollection AddNotifierDatabase(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(contentRootPath, options.SqliteFile)};Default Timeout=30"
+                    : connectionString;
+                services.AddDbContext<NotifierDbContext, SqliteNotifierDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.MariaDb:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions),
+                        [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set when {DatabaseOptions.SectionName}:Provider is MariaDb."]);
+                }
+
+                var serverVersion = ServerVersion.Parse(options.ServerVersion);
+                services.AddDbContext<NotifierDbContext, MariaDbNotifierDbContext>(o =>
+                    o.UseMySql(connectionString, serverVersion, mysql => mysql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions),
+                    [$"{DatabaseOptions.SectionName}:Provider must be Sqlite or MariaDb."]);
+        }
+
+        services.AddHostedService<DatabaseMigrationService>();
+        return services;
+    }
+}

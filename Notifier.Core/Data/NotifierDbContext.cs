@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Notifier.Core.Accounts;
+
+namespace Notifier.Core.Data;
+
+/// <summary>
+/// Notifier's database. Each provider has a subclass with its own migrations
+/// (<see cref="SqliteNotifierDbContext"/>, <see cref="MariaDbNotifierDbContext"/>); services ask for this type.
+/// </summary>
+public abstract class NotifierDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotifierDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+}

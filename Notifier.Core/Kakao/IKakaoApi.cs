@@ -1,0 +1,24 @@
+using Refit;
+
+namespace Notifier.Core.Kakao;
+
+/// <summary>Kakao's API server (kapi), called with a user's access token.</summary>
+public interface IKakaoApi
+{
+    [Get("/v2/user/me")]
+    Task<IApiResponse<KakaoUser>> GetMeAsync(
+        [Authorize("Bearer")] string accessToken,
+        CancellationToken cancellationToken);
+
+    [Get("/v1/user/access_token_info")]
+    Task<IApiResponse<KakaoAccessTokenInfo>> GetAccessTokenInfoAsync(
+        [Authorize("Bearer")] string accessToken,
+        CancellationToken cancellationToken);
+
+    [Post("/v2/api/talk/memo/default/send")]
+    [Headers("Content-Type: application/x-www-form-urlencoded;charset=utf-8")]
+    Task<IApiResponse<KakaoMemoResult>> SendMemoAsync(
+        [Authorize("Bearer")] string accessToken,
+        [Body(BodySerializationMethod.UrlEncoded)] KakaoMemoRequest request,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Notifier.Core.Kakao;
+
+/// <summary>Source-generated JSON metadata for every body exchanged with Kakao.</summary>
+[JsonSerializable(typeof(KakaoTokenResponse))]
+[JsonSerializable(typeof(KakaoAuthErrorBody))]
+[JsonSerializable(typeof(KakaoApiErrorBody))]
+[JsonSerializable(typeof(KakaoUser))]
+[JsonSerializable(typeof(KakaoAccessTokenInfo))]
+[JsonSerializable(typeof(KakaoMemoResult))]
+[JsonSerializable(typeof(KakaoTokenRequest))]
+[JsonSerializable(typeof(KakaoMemoRequest))]
+public sealed partial class KakaoJsonContext : JsonSerializerContext;

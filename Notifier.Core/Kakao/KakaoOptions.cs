@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Notifier.Core.Kakao;
+
+/// <summary>Settings of the Kakao app this Notifier talks to (section <c>Kakao</c>).</summary>
+public sealed class KakaoOptions
+{
+    public const string SectionName = "Kakao";
+
+    /// <summary>Base address of Kakao's authorization server.</summary>
+    [Required, Url]
+    public string AuthBaseUrl { get; set; } = "https://kauth.kakao.com";
+
+    /// <summary>Base address of Kakao's API server.</summary>
+    [Required, Url]
+    public string ApiBaseUrl { get; set; } = "https://kapi.kakao.com";
+
+    /// <summary>The app's REST API key, sent as <c>client_id</c>. Without it nobody can connect.</summary>
+    public string? RestApiKey { get; set; }
+
+    /// <summary>The app's client secret, when the app has one enabled.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The registered redirect URI; when absent it is derived from the request.</summary>
+    [Url]
+    public string? RedirectUri { get; set; }
+
+    /// <summary>The app's primary admin key, used to verify Kakao's unlink webhook.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>The app id, used to verify Kakao's unlink webhook.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>How long one call to Kakao may take before it is abandoned.</summary>
+    [Range(1, 120)]
+    public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>True when the settings needed to connect an account are present.</summary>
+    public bool IsConfigured => MissingSettings().Count == 0;
+
+    /// <summary>The settings that must still be set before anyone can connect, by configuration key.</summary>
+    public IReadOnlyList<string> MissingSettings() =>
+        string.IsNullOrWhiteSpace(RestApiKey) ? [$"{SectionName}:RestApiKey"] : [];
+}

@@ -1,0 +1,1 @@
+namespace Notifier.Testing; internal static class Placeholder;
