@@ -1,6 +1,29 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using Notifier.Api;
+using Notifier.Api.Accounts;
+using Notifier.Api.Auth;
+using Notifier.Api.Health;
+using Notifier.Api.Home;
+using Notifier.Core;
+using Serilog;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+builder.AddNotifierCore();
+builder.AddNotifierApi();
+
+var app = builder.Build();
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHome();
+app.MapKakaoAuth();
+app.MapAccounts();
+app.MapHealth();
 
 app.Run();
+
+/// <summary>The Api host; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Notifier.Core.Kakao;
 
 /// <summary>Settings of the Kakao app this Notifier talks to (section <c>Kakao</c>).</summary>
-public sealed class KakaoOptions
+public sealed class KakaoOptions : IValidatableObject
 {
     public const string SectionName = "Kakao";
 
@@ -22,7 +22,6 @@ public sealed class KakaoOptions
     public string? ClientSecret { get; set; }
 
     /// <summary>The registered redirect URI; when absent it is derived from the request.</summary>
-    [Url]
     public string? RedirectUri { get; set; }
 
     /// <summary>The app's primary admin key, used to verify Kakao's unlink webhook.</summary>
@@ -41,4 +40,15 @@ public sealed class KakaoOptions
     /// <summary>The settings that must still be set before anyone can connect, by configuration key.</summary>
     public IReadOnlyList<string> MissingSettings() =>
         string.IsNullOrWhiteSpace(RestApiKey) ? [$"{SectionName}:RestApiKey"] : [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(RedirectUri)
+            && !(Uri.TryCreate(RedirectUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:RedirectUri must be an absolute http(s) URL equal to a redirect URI registered at Kakao.",
+                [nameof(RedirectUri)]);
+        }
+    }
 }

@@ -1,0 +1,10 @@
+namespace Notifier.Api.ApiKeys;
+
+/// <summary>Settings of the REST API (section <c>Api</c>).</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+
+    /// <summary>The keys a caller may present as <c>Authorization: Bearer &lt;key&gt;</c>. None: the API refuses every call.</summary>
+    public List<string> Keys { get; set; } = [];
+}

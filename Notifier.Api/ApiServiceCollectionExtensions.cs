@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Notifier.Api.ApiKeys;
+using Notifier.Api.Health;
+using Notifier.Core.Data;
+
+namespace Notifier.Api;
+
+internal static class ApiServiceCollectionExtensions
+{
+    /// <summary>The Api host's own services: pages, problem details, owner cookie and API-key authentication, health.</summary>
+    public static WebApplicationBuilder AddNotifierApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddRazorComponents();
+        services.AddProblemDetails();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "notifier_owner";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromDays(30);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/";
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.PolicyName, p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+        services.AddHealthChecks().AddDbContextCheck<NotifierDbContext>(tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Notifier.Api.Pages;
+using Notifier.Core.Accounts;
+using Notifier.Core.Kakao;
+
+namespace Notifier.Api.Auth;
+
+/// <summary>The one-time browser authorization: Kakao Login with <c>state</c> and PKCE.</summary>
+internal static partial class KakaoAuthApi
+{
+    public static IEndpointRouteBuilder MapKakaoAuth(this IEndpointRouteBuilder routes)
+    {
+        var auth = routes.MapGroup("/auth/kakao").ExcludeFromDescription();
+        auth.MapGet("/login", Login);
+        auth.MapGet("/callback", CallbackAsync);
+        return routes;
+    }
+
+    private static Results<RedirectHttpResult, RazorComponentResult<MessagePage>> Login(
+        HttpContext http, IOptionsSnapshot<KakaoOptions> options, IDataProtectionProvider dataProtection, KakaoAuthClient kakao)
+    {
+        var missing = options.Value.MissingSettings();
+        if (missing.Count > 0)
+        {
+            return CallbackFailures.NotConfigured(missing);
+        }
+
+        var attempt = KakaoAuthAttempt.Start(http, dataProtection, RedirectUris.For(http.Request, options.Value));
+        return TypedResults.Redirect(kakao.BuildAuthorizeUri(attempt.RedirectUri, attempt.State, attempt.CodeVerifier).AbsoluteUri);
+    }
+
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<MessagePage>>> CallbackAsync(
+        HttpContext http,
+        string? code,
+        string? state,
+        string? error,
+        IDataProtectionProvider dataProtection,
+        AccountConnector connector,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(KakaoAuthApi));
+        var attempt = KakaoAuthAttempt.Take(http, dataProtection);
+        if (attempt is null || !attempt.Matches(state))
+        {
+            LogRejectedCallback(logger, attempt is null ? "no pending sign-in in this browser" : "state does not match");
+            return CallbackFailures.NoAttempt();
+        }
+
+        if (error is not null)
+        {
+            LogKakaoDeclined(logger, error);
+            return error == "access_denied" ? CallbackFailures.Declined() : CallbackFailures.KakaoRefused(error);
+        }
+
+        if (string.IsNullOrEmpty(code))
+        {
+            return CallbackFailures.MissingCode();
+        }
+
+        try
+        {
+            var account = await connector.ConnectAsync(code, attempt.RedirectUri, attempt.CodeVerifier, cancellationToken);
+            await OwnerSignIn.SignInAsync(http, account);
+            LogConnected(logger, account.Id, account.KakaoUserId);
+            return TypedResults.Redirect("/?connected=1");
+        }
+        catch (KakaoAuthException ex)
+        {
+            if (ex.IsConfigurationError)
+            {
+                LogConfigurationRejected(logger, ex.ErrorCode, ex.Error);
+            }
+            else
+            {
+                LogTokenRefused(logger, ex.ErrorCode, ex.Error);
+            }
+
+            return CallbackFailures.From(ex);
+        }
+        catch (Exception ex) when (ex is KakaoUnavailableException or KakaoApiException)
+        {
+            LogKakaoUnavailable(logger, ex.Message);
+            return CallbackFailures.Unavailable();
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Kakao callback rejected: {Reason}")]
+    private static partial void LogRejectedCallback(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Information, "Kakao authorization not given: {KakaoError}")]
+    private static partial void LogKakaoDeclined(ILogger logger, string kakaoError);
+
+    [LoggerMessage(LogLevel.Information, "Connected account {AccountId} (Kakao user {KakaoUserId})")]
+    private static partial void LogConnected(ILogger logger, long accountId, long kakaoUserId);
+
+    [LoggerMessage(LogLevel.Error, "Kakao rejected Notifier's configuration: {KakaoErrorCode} {KakaoError}. Check Kakao:RestApiKey, Kakao:ClientSecret and Kakao:RedirectUri")]
+    private static partial void LogConfigurationRejected(ILogger logger, string kakaoErrorCode, string kakaoError);
+
+    [LoggerMessage(LogLevel.Warning, "Kakao refused the code exchange: {KakaoErrorCode} {KakaoError}")]
+    private static partial void LogTokenRefused(ILogger logger, string kakaoErrorCode, string kakaoError);
+
+    [LoggerMessage(LogLevel.Warning, "Kakao unavailable during the callback: {Reason}")]
+    private static partial void LogKakaoUnavailable(ILogger logger, string reason);
+}

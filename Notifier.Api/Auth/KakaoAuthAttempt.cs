@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Notifier.Api.Auth;
+
+/// <summary>
+/// One browser's pending sign-in: its <c>state</c>, PKCE verifier and redirect URI, kept in a short-lived,
+/// encrypted, HttpOnly, <c>SameSite=Lax</c> cookie (Lax: the callback is a cross-site top-level navigation from kauth).
+/// </summary>
+internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, string RedirectUri)
+{
+    public const string CookieName = "notifier_kakao_auth";
+    public const string CookiePath = "/auth/kakao";
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public static KakaoAuthAttempt Start(HttpContext http, IDataProtectionProvider dataProtection, string redirectUri)
+    {
+        var attempt = new KakaoAuthAttempt(RandomToken(), RandomToken(), redirectUri);
+        var payload = string.Join('\n', attempt.State, attempt.CodeVerifier, attempt.RedirectUri);
+        http.Response.Cookies.Append(CookieName, Protector(dataProtection).Protect(payload, Lifetime), CookieOptions(http));
+        return attempt;
+    }
+
+    /// <summary>Reads and removes this browser's attempt; null when there is none, it expired, or it was tampered with.</summary>
+    public static KakaoAuthAttempt? Take(HttpContext http, IDataProtectionProvider dataProtection)
+    {
+        var cookie = http.Request.Cookies[CookieName];
+        if (cookie is null)
+        {
+            return null;
+        }
+
+        http.Response.Cookies.Delete(CookieName, CookieOptions(http));
+        try
+        {
+            var parts = Protector(dataProtection).Unprotect(cookie).Split('\n');
+            return parts.Length == 3 ? new KakaoAuthAttempt(parts[0], parts[1], parts[2]) : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Compares the <c>state</c> Kakao echoed with this attempt's, in constant time.</summary>
+    public bool Matches(string? state) =>
+        state is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(State));
+
+    private static ITimeLimitedDataProtector Protector(IDataProtectionProvider dataProtection) =>
+        dataProtection.CreateProtector("Notifier.Api.KakaoAuthAttempt.v1").ToTimeLimitedDataProtector();
+
+    private static CookieOptions CookieOptions(HttpContext http) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = http.Request.IsHttps,
+        Path = CookiePath,
+        MaxAge = Lifetime,
+        IsEssential = true,
+    };
+
+    // 32 random bytes: a 43-character base64url string, valid as a PKCE verifier (43–128 unreserved characters).
+    private static string RandomToken() => Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+}

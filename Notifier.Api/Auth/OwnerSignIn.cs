@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Notifier.Core.Accounts;
+
+namespace Notifier.Api.Auth;
+
+/// <summary>The browser session of an owner: signing in is the Kakao connect itself.</summary>
+internal static class OwnerSignIn
+{
+    public const string AccountIdClaim = "notifier:account_id";
+
+    public static Task SignInAsync(HttpContext http, Account account)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(AccountIdClaim, account.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Name, account.Nickname),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+    }
+
+    /// <summary>The account id of the signed-in owner, or null for anyone else.</summary>
+    public static long? AccountId(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(AccountIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Notifier.Api.Accounts;
+using Notifier.Api.Auth;
+using Notifier.Api.Pages;
+using Notifier.Core.Data;
+using Notifier.Core.Kakao;
+
+namespace Notifier.Api.Home;
+
+internal static class HomeEndpoints
+{
+    public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", HomeAsync).ExcludeFromDescription();
+        return routes;
+    }
+
+    // Only the signed-in owner sees an account; anyone else sees the button, never who is connected.
+    private static async Task<RazorComponentResult<HomePage>> HomeAsync(
+        HttpContext http, NotifierDbContext db, IOptionsSnapshot<KakaoOptions> kakao, bool? connected, CancellationToken cancellationToken)
+    {
+        AccountView? view = null;
+        if (OwnerSignIn.AccountId(http.User) is { } accountId)
+        {
+            var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+            view = account is null ? null : AccountView.From(account);
+        }
+
+        return new RazorComponentResult<HomePage>(new Dictionary<string, object?>
+        {
+            [nameof(HomePage.Account)] = view,
+            [nameof(HomePage.JustConnected)] = connected == true,
+            [nameof(HomePage.MissingSettings)] = kakao.Value.MissingSettings(),
+            [nameof(HomePage.RedirectUri)] = RedirectUris.For(http.Request, kakao.Value),
+        });
+    }
+}
