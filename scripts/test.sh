@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The whole test suite: builds once, starts one throwaway MariaDB for the run, runs every test project.
+# Extra arguments go to `dotnet test` (for example: --filter "FullyQualifiedName~Callback").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/mariadb.sh install
+db_dir=$(mktemp -d /tmp/notifier-test-db.XXXXXX)
+trap 'scripts/mariadb.sh stop "$db_dir"' EXIT
+NOTIFIER_TEST_MARIADB=$(scripts/mariadb.sh start "$db_dir")
+export NOTIFIER_TEST_MARIADB
+
+dotnet build Notifier.sln -c Release -nologo -v quiet
+log=$(mktemp)
+set +e
+dotnet test Notifier.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run, summed over the test assemblies.
+awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"

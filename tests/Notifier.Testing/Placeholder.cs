@@ -1,1 +1,0 @@
-namespace Notifier.Testing; internal static class Placeholder;
