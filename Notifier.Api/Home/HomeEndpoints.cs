@@ -19,7 +19,7 @@ internal static class HomeEndpoints
 
     // Only the signed-in owner sees an account; anyone else sees the button, never who is connected.
     private static async Task<RazorComponentResult<HomePage>> HomeAsync(
-        HttpContext http, NotifierDbContext db, IOptionsSnapshot<KakaoOptions> kakao, bool? connected, CancellationToken cancellationToken)
+        HttpContext http, NotifierDbContext db, IOptionsSnapshot<KakaoOptions> kakao, string? connected, CancellationToken cancellationToken)
     {
         AccountView? view = null;
         if (OwnerSignIn.AccountId(http.User) is { } accountId)
@@ -31,7 +31,7 @@ internal static class HomeEndpoints
         return new RazorComponentResult<HomePage>(new Dictionary<string, object?>
         {
             [nameof(HomePage.Account)] = view,
-            [nameof(HomePage.JustConnected)] = connected == true,
+            [nameof(HomePage.JustConnected)] = connected == "1",
             [nameof(HomePage.MissingSettings)] = kakao.Value.MissingSettings(),
             [nameof(HomePage.RedirectUri)] = RedirectUris.For(http.Request, kakao.Value),
         });

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Notifier.Testing.Kakao;
+using Notifier.Testing.Logging;
+using Serilog.Core;
+
+namespace Notifier.Api.Tests.Support;
+
+/// <summary>The real Api host, pointed at a real database and the WireMock Kakao through configuration only.</summary>
+public sealed class NotifierApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-api-key-0123456789";
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Settings for MariaDB and the fake Kakao; <paramref name="overrides"/> wins.</summary>
+    public static Dictionary<string, string?> Settings(string connectionString, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "MariaDb",
+            ["ConnectionStrings:Notifier"] = connectionString,
+            ["Kakao:AuthBaseUrl"] = kakao.Url,
+            ["Kakao:ApiBaseUrl"] = kakao.Url,
+            ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
+            ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
+            ["Api:Keys:0"] = ApiKey,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>A browser: keeps cookies, does not follow redirects (tests follow them as Kakao would).</summary>
+    public HttpClient CreateBrowser() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+}

@@ -1,0 +1,17 @@
+using Notifier.Core.Logging;
+
+namespace Notifier.Core.Tests.Logging;
+
+public sealed class SecretRedactorTests
+{
+    [Theory]
+    [InlineData("?code=abc123&state=xyz", "?code=***&state=***")]
+    [InlineData("grant_type=refresh_token&refresh_token=r-1&client_secret=s", "grant_type=refresh_token&refresh_token=***&client_secret=***")]
+    [InlineData("""{"access_token":"a-1","expires_in":5}""", """{"access_token":"***","expires_in":5}""")]
+    [InlineData("Authorization: Bearer eyJhbGciOi.x-y", "Authorization: Bearer ***")]
+    [InlineData("Authorization: KakaoAK admin-key", "Authorization: Bearer ***")]
+    [InlineData("result_code=0 error_code=KOE320", "result_code=0 error_code=KOE320")]
+    [InlineData("GET /auth/kakao/callback responded 302", "GET /auth/kakao/callback responded 302")]
+    public void Redact_MasksSecretsOnly(string input, string expected) =>
+        Assert.Equal(expected, SecretRedactor.Redact(input));
+}
