@@ -6,6 +6,11 @@ using Notifier.Api.Home;
 using Notifier.Core;
 using Serilog;
 
+if (args is [HealthProbe.Argument])
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNotifierCore();
 builder.AddNotifierApi();
@@ -23,7 +28,8 @@ app.MapKakaoAuth();
 app.MapAccounts();
 app.MapHealth();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The Api host; public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;
