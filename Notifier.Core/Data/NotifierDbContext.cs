@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Notifier.Core.Accounts;
+using Notifier.Core.Deliveries;
 
 namespace Notifier.Core.Data;
 
@@ -12,6 +13,12 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DailyUsage> DailyUsage => Set<DailyUsage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotifierDbContext).Assembly);

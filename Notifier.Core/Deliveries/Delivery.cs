@@ -1,0 +1,37 @@
+namespace Notifier.Core.Deliveries;
+
+/// <summary>One memo to send: a row in the outbox before anything goes to Kakao.</summary>
+public sealed class Delivery
+{
+    public long Id { get; set; }
+
+    public long AccountId { get; set; }
+
+    public DeliveryStatus Status { get; set; } = DeliveryStatus.Queued;
+
+    /// <summary>The Kakao default template, exactly as it is sent as <c>template_object</c>.</summary>
+    public string TemplateJson { get; set; } = "";
+
+    /// <summary>How many times a dispatcher tried to send it.</summary>
+    public int Attempts { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Not to be sent before this time (retry backoff, quota postponement).</summary>
+    public DateTime DueAt { get; set; }
+
+    public DateTime? SentAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>The dispatcher holding the row while <see cref="Status"/> is <see cref="DeliveryStatus.Sending"/>.</summary>
+    public string? LeaseOwner { get; set; }
+
+    public DateTime? LeaseExpiresAt { get; set; }
+
+    /// <summary>The schedule this delivery was fired by, if any.</summary>
+    public long? ScheduleId { get; set; }
+
+    /// <summary>The schedule fire time this delivery belongs to; unique with <see cref="ScheduleId"/>.</summary>
+    public DateTime? FireTime { get; set; }
+}
