@@ -17,7 +17,10 @@ public sealed class Delivery
 
     public DateTime CreatedAt { get; set; }
 
-    /// <summary>Not to be sent before this time (retry backoff, quota postponement).</summary>
+    /// <summary>
+    /// Queued: not to be sent before this time (retry backoff, quota postponement). Sending: when the lease runs out
+    /// and another dispatcher may take the row over. One column for both keeps the claim query on one index range.
+    /// </summary>
     public DateTime DueAt { get; set; }
 
     public DateTime? SentAt { get; set; }
@@ -26,8 +29,6 @@ public sealed class Delivery
 
     /// <summary>The dispatcher holding the row while <see cref="Status"/> is <see cref="DeliveryStatus.Sending"/>.</summary>
     public string? LeaseOwner { get; set; }
-
-    public DateTime? LeaseExpiresAt { get; set; }
 
     /// <summary>The schedule this delivery was fired by, if any.</summary>
     public long? ScheduleId { get; set; }

@@ -30,6 +30,12 @@ public sealed class KakaoOptions : IValidatableObject
     /// <summary>The app id, used to verify Kakao's unlink webhook.</summary>
     public string? AppId { get; set; }
 
+    /// <summary>
+    /// The site domains registered in the Kakao app: links in messages must point at one of them (or a subdomain).
+    /// Empty: only the host of <c>Notifier:PublicUrl</c>.
+    /// </summary>
+    public List<string> AllowedLinkDomains { get; set; } = [];
+
     /// <summary>How long one call to Kakao may take before it is abandoned.</summary>
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;

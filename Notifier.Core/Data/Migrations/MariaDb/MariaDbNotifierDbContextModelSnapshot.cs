@@ -143,9 +143,6 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
 
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("datetime(6)");
-
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");

@@ -132,9 +132,6 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseExpiresAt")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("LeaseOwner")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
