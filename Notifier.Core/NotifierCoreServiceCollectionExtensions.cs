@@ -1,10 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
+using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
 using Notifier.Core.Logging;
+using Notifier.Core.Messages;
 using Notifier.Core.Security;
 
 namespace Notifier.Core;
@@ -20,8 +23,30 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddNotifierDatabase(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddNotifierDataProtection();
         services.AddKakaoClients();
+        services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenVault>();
         services.AddScoped<AccountConnector>();
+        services.AddScoped<AccessTokenService>();
+        services.AddSingleton<LinkPolicy>();
+        services.AddSingleton<MessageTemplateBuilder>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddScoped<DeliveryIntake>();
+        services.AddScoped<DeliveryClaimer>();
+        services.AddScoped<DeliverySender>();
+        services.AddScoped<DeliveryOutcomeWriter>();
+        services.AddSingleton<DeliveryDispatcher>();
+        return builder;
+    }
+
+    /// <summary>Runs the outbox dispatcher in this process unless <c>Dispatch:Enabled</c> says otherwise.</summary>
+    public static IHostApplicationBuilder AddNotifierDispatcher(this IHostApplicationBuilder builder, bool enabledByDefault)
+    {
+        if (builder.Configuration.GetValue<bool?>($"{DispatchOptions.SectionName}:Enabled") ?? enabledByDefault)
+        {
+            builder.Services.AddHostedService<DispatcherService>();
+        }
+
         return builder;
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Notifier.Core.Data;
+
+namespace Notifier.Core.Deliveries;
+
+/// <summary>The day's usage rows of some accounts, created when missing and locked for the caller's transaction.</summary>
+internal static class DailyUsageRows
+{
+    public static async Task<Dictionary<long, DailyUsage>> LockAsync(
+        NotifierDbContext db, IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken)
+    {
+        // An upsert that changes nothing: creates missing rows and, on MariaDB, takes their row locks at once.
+        var values = string.Join(", ", accountIds.Select((_, i) => $"({{{i}}}, {{{accountIds.Count}}}, 0)"));
+        var onConflict = db.Database.IsSqlite() ? "ON CONFLICT (AccountId, Day) DO NOTHING" : "ON DUPLICATE KEY UPDATE Count = Count";
+        var parameters = accountIds.Cast<object>().Append(day).ToArray();
+#pragma warning disable EF1002 // Only placeholders are interpolated; every value is a parameter.
+        await db.Database.ExecuteSqlRawAsync($"INSERT INTO daily_usage (AccountId, Day, Count) VALUES {values} {onConflict}", parameters, cancellationToken);
+#pragma warning restore EF1002
+        return await db.DailyUsage.Where(u => u.Day == day && accountIds.Contains(u.AccountId)).ToDictionaryAsync(u => u.AccountId, cancellationToken);
+    }
+}

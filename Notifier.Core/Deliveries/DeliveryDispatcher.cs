@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Notifier.Core.Data;
+
+namespace Notifier.Core.Deliveries;
+
+/// <summary>One round of the outbox: claim a batch, send it with bounded parallelism, record each outcome.</summary>
+public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<DispatchOptions> options)
+{
+    /// <summary>
+    /// Returns how many deliveries it handled. <paramref name="stopClaiming"/> only stops the claim: what was claimed is
+    /// sent and recorded (each Kakao call is bounded by its timeout), so a shutdown leaves no row half-done.
+    /// </summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken stopClaiming)
+    {
+        IReadOnlyList<ClaimedDelivery> claimed;
+        Dictionary<long, Accounts.Account> accounts;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryClaimer>().ClaimAsync(stopClaiming);
+            if (claimed.Count == 0)
+            {
+                return 0;
+            }
+
+            var ids = claimed.Select(c => c.AccountId).Distinct().ToList();
+            accounts = await scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Accounts.AsNoTracking()
+                .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, CancellationToken.None);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism };
+        await Parallel.ForEachAsync(claimed, parallel, async (delivery, _) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var outcome = accounts.TryGetValue(delivery.AccountId, out var account)
+                ? await services.GetRequiredService<DeliverySender>().SendAsync(delivery, account, CancellationToken.None)
+                : new SendOutcome.Failed("The account no longer exists");
+            await services.GetRequiredService<DeliveryOutcomeWriter>().RecordAsync(delivery, outcome, CancellationToken.None);
+        });
+        return claimed.Count;
+    }
+}

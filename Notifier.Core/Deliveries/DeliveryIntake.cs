@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using MySqlConnector;
+using Notifier.Core.Accounts;
+using Notifier.Core.Data;
+
+namespace Notifier.Core.Deliveries;
+
+/// <summary>
+/// Puts a message in the outbox: the delivery row and its Idempotency-Key in one transaction, before any answer
+/// leaves, then wakes this process's dispatcher.
+/// </summary>
+public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, DispatchSignal signal)
+{
+    public async Task<IntakeResult> EnqueueAsync(
+        long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
+        long? scheduleId = null, DateTime? fireTime = null)
+    {
+        var account = await ResolveAccountAsync(accountId, cancellationToken);
+        if (account is IntakeResult refusal)
+        {
+            return refusal;
+        }
+
+        var id = (long)account;
+        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        try
+        {
+            var delivery = await InsertAsync(id, templateJson, idempotencyKey, requestHash, scheduleId, fireTime, cancellationToken);
+            signal.Notify();
+            return new IntakeResult.Accepted(delivery);
+        }
+        catch (DbUpdateException) when (idempotencyKey is not null)
+        {
+            // A concurrent request with the same key committed first.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(idempotencyKey, requestHash, cancellationToken) ?? new IntakeResult.KeyInFlight();
+        }
+        catch (Exception ex) when (idempotencyKey is not null && ex.GetBaseException() is MySqlException { ErrorCode: MySqlErrorCode.LockWaitTimeout })
+        {
+            return new IntakeResult.KeyInFlight();
+        }
+    }
+
+    private async Task<object> ResolveAccountAsync(long? accountId, CancellationToken cancellationToken)
+    {
+        if (accountId is null)
+        {
+            var ids = await db.Accounts.AsNoTracking().Select(a => a.Id).Take(2).ToListAsync(cancellationToken);
+            if (ids.Count != 1)
+            {
+                return new IntakeResult.NoAccount(ids.Count == 0
+                    ? "No KakaoTalk account is connected yet: connect one on Notifier's home page."
+                    : "Several accounts are connected: give 'accountId'.");
+            }
+
+            accountId = ids[0];
+        }
+
+        var status = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => (AccountStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        return status switch
+        {
+            null => new IntakeResult.NoAccount($"There is no account {accountId}."),
+            AccountStatus.Active => accountId.Value,
+            _ => new IntakeResult.AccountInactive(accountId.Value, status.Value.ToName()),
+        };
+    }
+
+    private async Task<IntakeResult?> ReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
+    {
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            return new IntakeResult.KeyReused();
+        }
+
+        var delivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == record.DeliveryId, cancellationToken);
+        return new IntakeResult.Replayed(delivery);
+    }
+
+    private Task<Delivery> InsertAsync(
+        long accountId, string templateJson, string? key, string requestHash, long? scheduleId, DateTime? fireTime, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            var now = time.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var delivery = new Delivery
+            {
+                AccountId = accountId,
+                TemplateJson = templateJson,
+                CreatedAt = now,
+                DueAt = now,
+                ScheduleId = scheduleId,
+                FireTime = fireTime,
+            };
+            db.Deliveries.Add(delivery);
+            await db.SaveChangesAsync(ct);
+            if (key is not null)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                await db.SaveChangesAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return delivery;
+        }, cancellationToken);
+    }
+}

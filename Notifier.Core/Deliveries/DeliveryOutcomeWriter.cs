@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Notifier.Core.Accounts;
+using Notifier.Core.Data;
+
+namespace Notifier.Core.Deliveries;
+
+/// <summary>Records what a send came to, only while this dispatcher still holds the row's lease.</summary>
+public sealed partial class DeliveryOutcomeWriter(
+    NotifierDbContext db,
+    TimeProvider time,
+    IOptions<DispatchOptions> options,
+    ILogger<DeliveryOutcomeWriter> logger)
+{
+    public async Task RecordAsync(ClaimedDelivery delivery, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var mine = db.Deliveries.Where(d => d.Id == delivery.Id && d.LeaseOwner == o.NodeId && d.Status == DeliveryStatus.Sending);
+        if (outcome is SendOutcome.Sent)
+        {
+            // The hot path: one statement.
+            await mine.ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Status, DeliveryStatus.Sent)
+                .SetProperty(d => d.SentAt, now)
+                .SetProperty(d => d.DueAt, now)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LastError, (string?)null), cancellationToken);
+            return;
+        }
+
+        var (status, dueAt, attempts, usageChange) = outcome switch
+        {
+            SendOutcome.Retry when delivery.Attempts >= o.MaxAttempts => (DeliveryStatus.Failed, now, delivery.Attempts, -1),
+            SendOutcome.Retry => (DeliveryStatus.Queued, now + RetryBackoff.Delay(delivery.Attempts, o), delivery.Attempts, -1),
+            SendOutcome.Postponed p => (DeliveryStatus.Queued, p.Until, delivery.Attempts - 1, p.QuotaExhausted ? 0 : -1),
+            SendOutcome.Unknown => (DeliveryStatus.Unknown, now, delivery.Attempts, 0),
+            _ => (DeliveryStatus.Failed, now, delivery.Attempts, -1),
+        };
+        var lastError = Truncate(outcome is SendOutcome.Retry && status == DeliveryStatus.Failed
+            ? $"Gave up after {delivery.Attempts} attempts: {outcome.Reason}"
+            : outcome.Reason);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var updated = await mine.ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Status, status)
+                .SetProperty(d => d.DueAt, dueAt)
+                .SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LastError, lastError), ct);
+            if (updated == 1)
+            {
+                await AdjustUsageAsync(delivery, outcome, usageChange, ct);
+                if (outcome is SendOutcome.Failed { FlagAccount: { } flag })
+                {
+                    await FlagAccountAsync(delivery.AccountId, flag, outcome.Reason!, ct);
+                }
+            }
+
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+        LogOutcome(logger, delivery.Id, status.ToName(), lastError);
+    }
+
+    private Task AdjustUsageAsync(ClaimedDelivery delivery, SendOutcome outcome, int change, CancellationToken cancellationToken)
+    {
+        var usage = db.DailyUsage.Where(u => u.AccountId == delivery.AccountId && u.Day == delivery.UsageDay);
+        var cap = options.Value.DailyCap;
+        return outcome is SendOutcome.Postponed { QuotaExhausted: true }
+            // Kakao's own daily counter is full: nothing more for this account today.
+            ? usage.ExecuteUpdateAsync(u => u.SetProperty(x => x.Count, x => x.Count > cap ? x.Count : cap), cancellationToken)
+            : change == 0 ? Task.CompletedTask
+            : usage.ExecuteUpdateAsync(u => u.SetProperty(x => x.Count, x => x.Count + change > 0 ? x.Count + change : 0), cancellationToken);
+    }
+
+    private async Task FlagAccountAsync(long accountId, AccountStatus flag, string reason, CancellationToken cancellationToken)
+    {
+        var flagged = await db.Accounts.Where(a => a.Id == accountId && a.Status == AccountStatus.Active)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, flag).SetProperty(a => a.UpdatedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (flagged == 1)
+        {
+            await DeliveryFailures.FailQueuedAsync(db, accountId, Truncate($"Not sent: {reason}")!, cancellationToken);
+            LogAccountFlagged(logger, accountId, flag.ToName(), reason);
+        }
+    }
+
+    private static string? Truncate(string? text) => text is { Length: > 500 } ? text[..500] : text;
+
+    [LoggerMessage(LogLevel.Information, "Delivery {DeliveryId} is {Status}: {Reason}")]
+    private static partial void LogOutcome(ILogger logger, long deliveryId, string status, string? reason);
+
+    [LoggerMessage(LogLevel.Warning, "Account {AccountId} is now {Status}: {Reason}")]
+    private static partial void LogAccountFlagged(ILogger logger, long accountId, string status, string reason);
+}
