@@ -15,6 +15,7 @@ internal static class ApiServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddScoped<Accounts.AccountViews>();
         services.AddRazorComponents();
         // Korean nicknames and card text render as text, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -3,7 +3,10 @@ using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Health;
 using Notifier.Api.Home;
+using Notifier.Api.Kakao;
+using Notifier.Api.Messages;
 using Notifier.Core;
+using Notifier.Core.Data;
 using Serilog;
 
 if (args is [HealthProbe.Argument])
@@ -14,6 +17,8 @@ if (args is [HealthProbe.Argument])
 var builder = WebApplication.CreateBuilder(args);
 builder.AddNotifierCore();
 builder.AddNotifierApi();
+// In the embedded default (SQLite, one process) the Api dispatches too; with MariaDB the Workers do.
+builder.AddNotifierDispatcher(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();
@@ -26,6 +31,8 @@ app.UseAntiforgery();
 app.MapHome();
 app.MapKakaoAuth();
 app.MapAccounts();
+app.MapMessages();
+app.MapKakaoUnlink();
 app.MapHealth();
 
 await app.RunAsync();

@@ -28,6 +28,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddSingleton<TokenVault>();
         services.AddScoped<AccountConnector>();
         services.AddScoped<AccessTokenService>();
+        services.AddScoped<AccountUnlinker>();
         services.AddSingleton<LinkPolicy>();
         services.AddSingleton<MessageTemplateBuilder>();
         services.AddSingleton<DispatchSignal>();

@@ -2,5 +2,6 @@ using Notifier.Core;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddNotifierCore();
+builder.AddNotifierDispatcher(enabledByDefault: true);
 
-builder.Build().Run();
+await builder.Build().RunAsync();

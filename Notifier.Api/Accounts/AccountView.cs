@@ -10,14 +10,18 @@ public sealed record AccountView(
     string Status,
     DateTime AccessTokenExpiresAt,
     DateTime RefreshTokenExpiresAt,
-    DateTime ConnectedAt)
+    DateTime ConnectedAt,
+    int SentToday,
+    int DailyCap)
 {
-    public static AccountView From(Account account) => new(
+    public static AccountView From(Account account, int sentToday, int dailyCap) => new(
         account.Id,
         account.KakaoUserId,
         account.Nickname,
         account.Status.ToName(),
         account.AccessTokenExpiresAt,
         account.RefreshTokenExpiresAt,
-        account.ConnectedAt);
+        account.ConnectedAt,
+        sentToday,
+        dailyCap);
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Notifier.Api.ApiKeys;
-using Notifier.Core.Data;
+using Notifier.Core.Accounts;
+using Notifier.Core.Kakao;
 
 namespace Notifier.Api.Accounts;
 
@@ -11,12 +11,49 @@ internal static class AccountsApi
     {
         var api = routes.MapGroup("/api/accounts").WithTags("Accounts").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
         api.MapGet("/", ListAsync);
+        api.MapGet("/{id:long}", GetAsync);
+        api.MapPost("/{id:long}/refresh", RefreshAsync);
         return api;
     }
 
-    private static async Task<Ok<List<AccountView>>> ListAsync(NotifierDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<AccountView>>> ListAsync(AccountViews views, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await views.ListAsync(null, cancellationToken));
+
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> GetAsync(long id, AccountViews views, CancellationToken cancellationToken) =>
+        await views.GetAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound(id);
+
+    /// <summary>Refreshes the account's tokens now and returns the account as it then is.</summary>
+    private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> RefreshAsync(
+        long id, AccessTokenService tokens, AccountViews views, CancellationToken cancellationToken)
     {
-        var accounts = await db.Accounts.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(accounts.Select(AccountView.From).ToList());
+        if (await views.GetAsync(id, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        try
+        {
+            await tokens.ForceRefreshAsync(id, cancellationToken);
+        }
+        catch (AccountUnavailableException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The account needs its owner",
+                detail: $"{ex.Message}. Its owner must connect KakaoTalk again on Notifier's home page.");
+        }
+        catch (KakaoUnavailableException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Kakao is unreachable",
+                detail: "Kakao's token endpoint did not answer; the stored tokens are unchanged. Try again later.");
+        }
+        catch (KakaoAuthException ex)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Kakao refused the refresh",
+                detail: $"Kakao answered {ex.ErrorCode}; the stored tokens are unchanged.");
+        }
+
+        return TypedResults.Ok((await views.GetAsync(id, cancellationToken))!);
     }
+
+    private static ProblemHttpResult NotFound(long id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such account", detail: $"There is no account {id}.");
 }

@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Pages;
-using Notifier.Core.Data;
 using Notifier.Core.Kakao;
 
 namespace Notifier.Api.Home;
@@ -19,13 +17,12 @@ internal static class HomeEndpoints
 
     // Only the signed-in owner sees an account; anyone else sees the button, never who is connected.
     private static async Task<RazorComponentResult<HomePage>> HomeAsync(
-        HttpContext http, NotifierDbContext db, IOptionsSnapshot<KakaoOptions> kakao, string? connected, CancellationToken cancellationToken)
+        HttpContext http, AccountViews views, IOptionsSnapshot<KakaoOptions> kakao, string? connected, CancellationToken cancellationToken)
     {
         AccountView? view = null;
         if (OwnerSignIn.AccountId(http.User) is { } accountId)
         {
-            var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-            view = account is null ? null : AccountView.From(account);
+            view = await views.GetAsync(accountId, cancellationToken);
         }
 
         return new RazorComponentResult<HomePage>(new Dictionary<string, object?>

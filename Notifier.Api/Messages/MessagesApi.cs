@@ -1,0 +1,153 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Notifier.Api.ApiKeys;
+using Notifier.Api.Problems;
+using Notifier.Core.Data;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Messages;
+
+namespace Notifier.Api.Messages;
+
+/// <summary>The REST trigger (<c>POST /api/messages</c>) and the delivery log.</summary>
+internal static class MessagesApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    private const int MaxKeyLength = 200;
+
+    public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
+        api.MapPost("/", SendAsync)
+            .Accepts<SendMessageRequest>("application/json")
+            .Produces<MessageAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/{id:long}", GetAsync);
+        api.MapGet("/", ListAsync);
+        return api;
+    }
+
+    private static async Task<IResult> SendAsync(
+        HttpRequest request,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        MessageTemplateBuilder templates,
+        DeliveryIntake intake,
+        CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxKeyLength || idempotencyKey.Any(char.IsControl)))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
+                detail: $"An Idempotency-Key is 1 to {MaxKeyLength} printable characters.");
+        }
+
+        var (body, _, problem) = await JsonBody.ReadAsync<SendMessageRequest>(request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var message = templates.Build(body!.ToContent());
+        if (!message.IsValid)
+        {
+            return Results.ValidationProblem(message.Errors, title: "The message is not valid");
+        }
+
+        var result = await intake.EnqueueAsync(body.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
+        return result switch
+        {
+            IntakeResult.Accepted accepted => Accepted(accepted.Delivery),
+            IntakeResult.Replayed replayed => Accepted(replayed.Delivery),
+            IntakeResult.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "The Idempotency-Key was used for another message",
+                detail: "This Idempotency-Key came before with a different body. Use a new key for a new message."),
+            IntakeResult.KeyInFlight => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "A request with this Idempotency-Key is still being processed",
+                detail: "Retry in a moment: it then answers as the first request did."),
+            IntakeResult.NoAccount none => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "No account to send to", detail: none.Why),
+            IntakeResult.AccountInactive inactive => Results.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The account cannot receive messages",
+                detail: $"Account {inactive.AccountId} is {inactive.Status}: its owner must connect KakaoTalk again on Notifier's home page."),
+            _ => throw new InvalidOperationException($"Unexpected intake result {result}."),
+        };
+    }
+
+    private static IResult Accepted(Delivery delivery) =>
+        TypedResults.Accepted($"/api/messages/{delivery.Id}", new MessageAccepted(delivery.Id, delivery.Status.ToName()));
+
+    /// <summary>What makes two requests "the same message": the account asked for and the template it renders to.</summary>
+    private static string RequestHash(long? accountId, string templateJson) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}\n{templateJson}")));
+
+    private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> GetAsync(long id, NotifierDbContext db, CancellationToken cancellationToken)
+    {
+        var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return delivery is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such message", detail: $"There is no message {id}.")
+            : TypedResults.Ok(MessageView.From(delivery));
+    }
+
+    private static async Task<Results<Ok<MessageList>, ProblemHttpResult>> ListAsync(
+        NotifierDbContext db,
+        long? accountId,
+        string? status,
+        DateTime? since,
+        int? limit,
+        long? cursor,
+        long? scheduleId,
+        CancellationToken cancellationToken)
+    {
+        DeliveryStatus parsed = default;
+        if (status is not null && !DeliveryStatusNames.TryParse(status, out parsed))
+        {
+            return BadQuery("status", "must be one of queued, sending, sent, failed, unknown");
+        }
+
+        if (limit is < 1 or > 200)
+        {
+            return BadQuery("limit", "must be between 1 and 200");
+        }
+
+        var query = db.Deliveries.AsNoTracking();
+        if (accountId is not null)
+        {
+            query = query.Where(d => d.AccountId == accountId);
+        }
+
+        if (status is not null)
+        {
+            query = query.Where(d => d.Status == parsed);
+        }
+
+        if (scheduleId is not null)
+        {
+            query = query.Where(d => d.ScheduleId == scheduleId);
+        }
+
+        if (since is not null)
+        {
+            var from = since.Value.Kind == DateTimeKind.Local ? since.Value.ToUniversalTime() : since.Value;
+            query = query.Where(d => d.CreatedAt >= from);
+        }
+
+        if (cursor is not null)
+        {
+            query = query.Where(d => d.Id < cursor);
+        }
+
+        var take = limit ?? 50;
+        var page = await query.OrderByDescending(d => d.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var items = page.Take(take).Select(MessageView.From).ToList();
+        return TypedResults.Ok(new MessageList(items, page.Count > take ? items[^1].Id : null));
+    }
+
+    private static ProblemHttpResult BadQuery(string parameter, string problem) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "The query is not valid", detail: $"'{parameter}' {problem}.",
+        extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter] = [problem] } });
+}
