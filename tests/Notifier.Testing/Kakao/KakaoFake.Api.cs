@@ -36,6 +36,11 @@ public sealed partial class KakaoFake
 
     private IResponseMessage MemoSend(IRequestMessage request)
     {
+        if (MemoFaultFor(request) is { } faulted)
+        {
+            return faulted;
+        }
+
         if (WithToken(request, out var token) is { } error)
         {
             return error;
