@@ -8,6 +8,7 @@ using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
 using Notifier.Core.Logging;
 using Notifier.Core.Messages;
+using Notifier.Core.Schedules;
 using Notifier.Core.Security;
 
 namespace Notifier.Core;
@@ -37,6 +38,10 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddScoped<DeliverySender>();
         services.AddScoped<DeliveryOutcomeWriter>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ScheduleMaterializer>();
+        services.AddScoped<ScheduleService>();
+        services.AddSingleton<TokenUpkeep>();
         return builder;
     }
 

@@ -28,4 +28,7 @@ public sealed class Account
     public DateTime ConnectedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When the token upkeep job last tried this account (it tries each account at most twice a day).</summary>
+    public DateTime? LastUpkeepAt { get; set; }
 }

@@ -20,6 +20,8 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<DailyUsage> DailyUsage => Set<DailyUsage>();
 
+    public DbSet<Schedules.Schedule> Schedules => Set<Schedules.Schedule>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotifierDbContext).Assembly);
 

@@ -17,4 +17,7 @@ public enum DeliveryStatus
 
     /// <summary>The request may have reached Kakao but no answer came back; not resent (see docs/decisions/0003).</summary>
     Unknown,
+
+    /// <summary>A schedule fire missed while no Worker ran, older than the catch-up window: recorded, never sent.</summary>
+    Skipped,
 }

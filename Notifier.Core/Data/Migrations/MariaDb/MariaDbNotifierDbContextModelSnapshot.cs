@@ -44,6 +44,9 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.Property<long>("KakaoUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("LastUpkeepAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Nickname")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -200,6 +203,61 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Notifier.Core.Schedules.Schedule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("varchar(120)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("MessageJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTime?>("NextFireTime")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("TemplateJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("Enabled", "NextFireTime");
+
+                    b.ToTable("schedules", (string)null);
+                });
+
             modelBuilder.Entity("Notifier.Core.Deliveries.DailyUsage", b =>
                 {
                     b.HasOne("Notifier.Core.Accounts.Account", null)
@@ -223,6 +281,15 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasOne("Notifier.Core.Deliveries.Delivery", null)
                         .WithMany()
                         .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Schedules.Schedule", b =>
+                {
+                    b.HasOne("Notifier.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Notifier.Core.Data;
+using Notifier.Core.Kakao;
+using Notifier.Core.Schedules;
+
+namespace Notifier.Core.Accounts;
+
+/// <summary>
+/// The "monthly refresh": refreshes every active account whose refresh token has less than
+/// <see cref="ScheduleOptions.UpkeepRefreshBelowDays"/> left, so Kakao rotates it in its last month while its owner is
+/// away. Accounts are claimed one at a time with <c>FOR UPDATE SKIP LOCKED</c> and marked with
+/// <see cref="Account.LastUpkeepAt"/> (a half-day lease), so several nodes share a pass and none refreshes twice.
+/// </summary>
+public sealed partial class TokenUpkeep(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<ScheduleOptions> options,
+    ILogger<TokenUpkeep> logger)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromHours(12);
+
+    public async Task<UpkeepReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var report = new UpkeepReport();
+        int parallelism;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // SQLite has no SKIP LOCKED: one worker, so no account is claimed twice.
+            parallelism = scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database.IsSqlite() ? 1 : options.Value.UpkeepParallelism;
+        }
+
+        var workers = Enumerable.Range(0, parallelism).Select(_ => WorkAsync(report, cancellationToken));
+        await Task.WhenAll(workers);
+        LogPass(logger, report.Refreshed, report.NeedReauthorization, report.Failed);
+        return report;
+    }
+
+    private async Task WorkAsync(UpkeepReport report, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>();
+            var id = await ClaimNextAsync(db, cancellationToken);
+            if (id is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<AccessTokenService>().ForceRefreshAsync(id.Value, cancellationToken);
+                Interlocked.Increment(ref report.Refreshed);
+            }
+            catch (AccountUnavailableException)
+            {
+                // Marked reauthorization_required and logged once by AccessTokenService; never picked again.
+                Interlocked.Increment(ref report.NeedReauthorization);
+            }
+            catch (Exception ex) when (ex is KakaoUnavailableException or KakaoAuthException)
+            {
+                // Kakao is down or refused for now: the next pass tries again, well before the token runs out.
+                Interlocked.Increment(ref report.Failed);
+                LogFailed(logger, id.Value, ex.Message);
+            }
+        }
+    }
+
+    private Task<long?> ClaimNextAsync(NotifierDbContext db, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async ct =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var threshold = now.AddDays(options.Value.UpkeepRefreshBelowDays);
+            var notSince = now - Lease;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Not composed with LINQ on MariaDB: EF would wrap it in a derived table, where the locking clause does not apply.
+            var id = db.Database.IsSqlite()
+                ? await db.Accounts.Where(a => a.Status == AccountStatus.Active && a.RefreshTokenExpiresAt < threshold && (a.LastUpkeepAt == null || a.LastUpkeepAt < notSince))
+                    .OrderBy(a => a.RefreshTokenExpiresAt).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct)
+                : (await db.Accounts.FromSql($"""
+                    SELECT * FROM accounts
+                    WHERE Status = 'active' AND RefreshTokenExpiresAt < {threshold} AND (LastUpkeepAt IS NULL OR LastUpkeepAt < {notSince})
+                    ORDER BY RefreshTokenExpiresAt LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                    """).AsNoTracking().ToListAsync(ct)).Select(a => (long?)a.Id).FirstOrDefault();
+            if (id is not null)
+            {
+                await db.Accounts.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastUpkeepAt, now), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return id;
+        }, cancellationToken);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Token upkeep: {Refreshed} refreshed, {NeedReauthorization} need reauthorization, {Failed} failed for now")]
+    private static partial void LogPass(ILogger logger, int refreshed, int needReauthorization, int failed);
+
+    [LoggerMessage(LogLevel.Information, "Token upkeep could not refresh account {AccountId} now: {Reason}")]
+    private static partial void LogFailed(ILogger logger, long accountId, string reason);
+}
+
+/// <summary>What one upkeep pass did.</summary>
+public sealed class UpkeepReport
+{
+#pragma warning disable CA1051 // Counted with Interlocked by the pass's workers.
+    public int Refreshed;
+    public int NeedReauthorization;
+    public int Failed;
+#pragma warning restore CA1051
+}

@@ -1,0 +1,98 @@
+using Quartz;
+
+namespace Notifier.Core.Schedules;
+
+/// <summary>
+/// A validated cron expression in a time zone: Quartz syntax (seconds first, e.g. <c>0 30 8 ? * MON-FRI</c>), or a
+/// 5-field Unix expression (<c>30 8 * * 1-5</c>) converted to it; the zone an IANA id. Fire times are computed by
+/// Quartz's own <see cref="CronExpression"/>, so daylight-saving gaps and overlaps follow Quartz's rules.
+/// </summary>
+public sealed class CronSchedule
+{
+    public const string DefaultTimeZone = "Asia/Seoul";
+    public const int MaxNameLength = 100;
+
+    private readonly CronExpression _expression;
+
+    private CronSchedule(CronExpression expression, TimeZoneInfo zone)
+    {
+        _expression = expression.WithTimeZone(zone);
+        Expression = expression.CronExpressionString;
+        Zone = zone;
+    }
+
+    /// <summary>The Quartz expression.</summary>
+    public string Expression { get; }
+
+    public TimeZoneInfo Zone { get; }
+
+    /// <summary>Parses <paramref name="cron"/> in <paramref name="timeZone"/>; <paramref name="error"/> names the problem when it cannot.</summary>
+    public static CronSchedule? TryParse(string? cron, string? timeZone, DateTime nowUtc, out string? field, out string? error)
+    {
+        field = "cron";
+        var fields = (cron ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (fields.Length == 0)
+        {
+            error = "is required, e.g. '0 30 8 ? * MON-FRI' (Quartz) or '30 8 * * 1-5' (Unix)";
+            return null;
+        }
+
+        if (fields.Length is not (5 or 6 or 7))
+        {
+            error = $"has {fields.Length} fields; give 6 or 7 (Quartz: seconds minutes hours day-of-month month day-of-week [year]) or 5 (Unix: minute hour day-of-month month day-of-week)";
+            return null;
+        }
+
+        CronExpression quartz;
+        try
+        {
+            // Quartz reads the 5-field crontab form itself (Sunday = 0 or 7) and stores its own spelling of it.
+            quartz = CronExpression.Parse(string.Join(' ', fields), fields.Length == 5 ? CronFormat.Unix : CronFormat.Quartz);
+        }
+        catch (FormatException ex)
+        {
+            error = $"is not a valid {(fields.Length == 5 ? "Unix" : "Quartz")} cron expression: {ex.Message}";
+            return null;
+        }
+
+        field = "timeZone";
+        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) || !zone.HasIanaId)
+        {
+            error = $"'{Printable(zoneId)}' is not an IANA time zone id (e.g. Asia/Seoul, Europe/Berlin, UTC)";
+            return null;
+        }
+
+        var schedule = new CronSchedule(quartz, zone);
+        field = "cron";
+        if (schedule.NextAfter(nowUtc) is null)
+        {
+            error = "never fires again";
+            return null;
+        }
+
+        error = null;
+        return schedule;
+    }
+
+    /// <summary>The first fire strictly after <paramref name="utc"/>, in UTC; null when there is none.</summary>
+    public DateTime? NextAfter(DateTime utc) =>
+        _expression.GetNextValidTimeAfter(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)))?.UtcDateTime;
+
+    /// <summary>The next <paramref name="count"/> fires after <paramref name="utc"/>, as local times of the zone.</summary>
+    public IReadOnlyList<DateTimeOffset> Next(DateTime utc, int count)
+    {
+        var fires = new List<DateTimeOffset>(count);
+        var after = utc;
+        while (fires.Count < count && NextAfter(after) is { } next)
+        {
+            fires.Add(TimeZoneInfo.ConvertTime(new DateTimeOffset(next, TimeSpan.Zero), Zone));
+            after = next;
+        }
+
+        return fires;
+    }
+
+    private static string Printable(string value) =>
+        new([.. value.Where(c => !char.IsControl(c)).Take(64)]);
+}

@@ -1,0 +1,17 @@
+namespace Notifier.Core.Schedules;
+
+/// <summary>What became of a request to create, change or delete a schedule.</summary>
+public abstract record ScheduleChange
+{
+    public sealed record Saved(Schedule Schedule, CronSchedule Cron) : ScheduleChange;
+
+    /// <summary>Errors by field (<c>cron</c>, <c>timeZone</c>, <c>message.card.title</c>, ...).</summary>
+    public sealed record Invalid(IDictionary<string, string[]> Errors) : ScheduleChange;
+
+    public sealed record Deleted : ScheduleChange;
+
+    public sealed record NotFound : ScheduleChange;
+
+    /// <summary>No account to attach it to (none given and not exactly one connected, or an unknown id).</summary>
+    public sealed record NoAccount(string Why) : ScheduleChange;
+}

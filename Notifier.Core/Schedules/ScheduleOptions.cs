@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Notifier.Core.Schedules;
+
+/// <summary>Settings of scheduled sends and of the jobs that run them (section <c>Schedules</c>).</summary>
+public sealed class ScheduleOptions
+{
+    public const string SectionName = "Schedules";
+
+    /// <summary>Runs the jobs (materializing schedules, token upkeep, housekeeping) in this process; the default depends on the host.</summary>
+    public bool? JobsEnabled { get; set; }
+
+    /// <summary>A fire missed by at most this much (all Workers were down) is still sent, late, once; older ones are skipped.</summary>
+    [Range(0, 7 * 24 * 60)]
+    public int CatchUpWindowMinutes { get; set; } = 60;
+
+    /// <summary>How often a node looks for schedules about to fire.</summary>
+    [Range(1, 300)]
+    public int PollSeconds { get; set; } = 15;
+
+    /// <summary>Fires this close are turned into deliveries ahead, due at their fire time, so they go out on the second.</summary>
+    [Range(0, 600)]
+    public int LookaheadSeconds { get; set; } = 60;
+
+    /// <summary>How many schedules one pass handles in one transaction.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>When the token upkeep job runs (Quartz cron, in <see cref="UpkeepTimeZone"/>).</summary>
+    public string UpkeepCron { get; set; } = "0 0 4 * * ?";
+
+    public string UpkeepTimeZone { get; set; } = CronSchedule.DefaultTimeZone;
+
+    /// <summary>The upkeep job refreshes every active account whose refresh token has less than this left.</summary>
+    [Range(31, 59)]
+    public int UpkeepRefreshBelowDays { get; set; } = 35;
+
+    /// <summary>How many accounts the upkeep job refreshes at once.</summary>
+    [Range(1, 64)]
+    public int UpkeepParallelism { get; set; } = 4;
+
+    /// <summary>Idempotency keys are kept at least this long.</summary>
+    [Range(24, 24 * 30)]
+    public int IdempotencyKeyHours { get; set; } = 25;
+}

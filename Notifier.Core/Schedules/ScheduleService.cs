@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Notifier.Core.Accounts;
+using Notifier.Core.Data;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Messages;
+
+namespace Notifier.Core.Schedules;
+
+/// <summary>Creates, replaces, deletes and triggers schedules, validating each exactly as <c>POST /api/messages</c> does.</summary>
+public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder templates, DeliveryIntake intake, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public Task<Schedule?> FindAsync(long id, long? ownerAccountId, CancellationToken cancellationToken) =>
+        db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && (ownerAccountId == null || s.AccountId == ownerAccountId), cancellationToken);
+
+    public Task<List<Schedule>> ListAsync(long? accountId, CancellationToken cancellationToken) =>
+        db.Schedules.AsNoTracking().Where(s => accountId == null || s.AccountId == accountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
+
+    public async Task<ScheduleChange> CreateAsync(ScheduleDraft draft, CancellationToken cancellationToken)
+    {
+        string? refusal = null;
+        var account = await AccountChoice.ResolveAsync(db, draft.AccountId, why => refusal = why, cancellationToken);
+        if (account is null)
+        {
+            return new ScheduleChange.NoAccount(refusal!);
+        }
+
+        var schedule = new Schedule { AccountId = account.Value.Id, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var change = Apply(schedule, draft);
+        if (change is ScheduleChange.Saved)
+        {
+            db.Schedules.Add(schedule);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return change;
+    }
+
+    /// <summary>Replaces the schedule; a fire already turned into a delivery but not yet due is withdrawn and fired anew.</summary>
+    public async Task<ScheduleChange> ReplaceAsync(long id, long? ownerAccountId, ScheduleDraft draft, CancellationToken cancellationToken)
+    {
+        return await InTransactionAsync(id, ownerAccountId, async (schedule, ct) =>
+        {
+            var change = Apply(schedule, draft);
+            if (change is ScheduleChange.Saved)
+            {
+                await WithdrawPendingAsync(schedule.Id, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            return change;
+        }, cancellationToken);
+    }
+
+    public Task<ScheduleChange> SetEnabledAsync(long id, long? ownerAccountId, bool enabled, CancellationToken cancellationToken) =>
+        InTransactionAsync(id, ownerAccountId, async (schedule, ct) =>
+        {
+            var cron = CronSchedule.TryParse(schedule.Cron, schedule.TimeZone, time.GetUtcNow().UtcDateTime, out var field, out var error);
+            if (cron is null)
+            {
+                return new ScheduleChange.Invalid(new Dictionary<string, string[]> { [field!] = [error!] });
+            }
+
+            if (schedule.Enabled != enabled)
+            {
+                schedule.Enabled = enabled;
+                schedule.NextFireTime = enabled ? cron.NextAfter(time.GetUtcNow().UtcDateTime) : null;
+                schedule.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                await WithdrawPendingAsync(schedule.Id, ct);
+                await db.SaveChangesAsync(ct);
+            }
+
+            return new ScheduleChange.Saved(schedule, cron);
+        }, cancellationToken);
+
+    /// <summary>Deletes the schedule; its deliveries stay in the log, except a pending fire not yet due.</summary>
+    public Task<ScheduleChange> DeleteAsync(long id, long? ownerAccountId, CancellationToken cancellationToken) =>
+        InTransactionAsync(id, ownerAccountId, async (schedule, ct) =>
+        {
+            await WithdrawPendingAsync(schedule.Id, ct);
+            db.Schedules.Remove(schedule);
+            await db.SaveChangesAsync(ct);
+            return new ScheduleChange.Deleted();
+        }, cancellationToken);
+
+    /// <summary>Sends the schedule's message now, as a delivery of its own (not a fire).</summary>
+    public async Task<IntakeResult?> TriggerAsync(long id, long? ownerAccountId, CancellationToken cancellationToken) =>
+        await FindAsync(id, ownerAccountId, cancellationToken) is { } schedule
+            ? await intake.EnqueueAsync(schedule.AccountId, schedule.TemplateJson, null, "", cancellationToken, scheduleId: schedule.Id)
+            : null;
+
+    /// <summary>The message as the owner gave it.</summary>
+    public static MessageContent? MessageOf(Schedule schedule) => JsonSerializer.Deserialize<MessageContent>(schedule.MessageJson, MessageJson);
+
+    private ScheduleChange Apply(Schedule schedule, ScheduleDraft draft)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = draft.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors["name"] = ["is required"];
+        }
+        else if (name.Length > CronSchedule.MaxNameLength)
+        {
+            errors["name"] = [$"must be at most {CronSchedule.MaxNameLength} characters; it has {name.Length}"];
+        }
+
+        var cron = CronSchedule.TryParse(draft.Cron, draft.TimeZone, time.GetUtcNow().UtcDateTime, out var field, out var cronError);
+        if (cron is null)
+        {
+            errors[field!] = [cronError!];
+        }
+
+        var message = templates.Build(draft.Message, "message.");
+        foreach (var (key, value) in message.Errors)
+        {
+            errors[key == "message.message" ? "message" : key] = value;
+        }
+
+        if (errors.Count > 0 || cron is null || !message.IsValid)
+        {
+            return new ScheduleChange.Invalid(errors);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        schedule.Name = name!;
+        schedule.Cron = cron.Expression;
+        schedule.TimeZone = cron.Zone.Id;
+        schedule.MessageJson = JsonSerializer.Serialize(draft.Message, MessageJson);
+        schedule.TemplateJson = message.TemplateJson!;
+        schedule.Enabled = draft.Enabled ?? true;
+        schedule.NextFireTime = schedule.Enabled ? cron.NextAfter(now) : null;
+        schedule.UpdatedAt = now;
+        return new ScheduleChange.Saved(schedule, cron);
+    }
+
+    private Task<ScheduleChange> InTransactionAsync(
+        long id, long? ownerAccountId, Func<Schedule, CancellationToken, Task<ScheduleChange>> change, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return strategy.ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Locked like the materializer locks it, so a change and a fire never interleave.
+            var schedule = db.Database.IsSqlite()
+                ? await db.Schedules.SingleOrDefaultAsync(s => s.Id == id, ct)
+                : await db.Schedules.FromSql($"SELECT * FROM schedules WHERE Id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
+            if (schedule is null || (ownerAccountId is not null && schedule.AccountId != ownerAccountId))
+            {
+                return new ScheduleChange.NotFound();
+            }
+
+            var result = await change(schedule, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+    }
+
+    // A fire materialized ahead of time (queued, never tried, not yet due) belongs to the old definition.
+    private Task<int> WithdrawPendingAsync(long scheduleId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.Deliveries
+            .Where(d => d.ScheduleId == scheduleId && d.FireTime != null && d.Status == DeliveryStatus.Queued && d.Attempts == 0 && d.DueAt > now)
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+}
