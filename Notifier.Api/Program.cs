@@ -7,6 +7,7 @@ using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
 using Notifier.Core;
 using Notifier.Core.Data;
+using Notifier.Core.Jobs;
 using Serilog;
 
 if (args is [HealthProbe.Argument])
@@ -19,6 +20,7 @@ builder.AddNotifierCore();
 builder.AddNotifierApi();
 // In the embedded default (SQLite, one process) the Api dispatches too; with MariaDB the Workers do.
 builder.AddNotifierDispatcher(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
+builder.AddNotifierJobs(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
 
 var app = builder.Build();
 app.UseSerilogRequestLogging();

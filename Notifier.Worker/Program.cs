@@ -1,7 +1,11 @@
-using Notifier.Core;
+using Notifier.Worker;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddNotifierCore();
-builder.AddNotifierDispatcher(enabledByDefault: true);
+if (args is [HealthProbe.Argument])
+{
+    // The same settings as the Worker (appsettings, environment), without its command line.
+    var settings = WorkerHost.CreateBuilder([]).Configuration.GetSection(WorkerOptions.SectionName).Get<WorkerOptions>();
+    return HealthProbe.Run(settings ?? new WorkerOptions());
+}
 
-await builder.Build().RunAsync();
+await WorkerHost.CreateBuilder(args).Build().RunAsync();
+return 0;

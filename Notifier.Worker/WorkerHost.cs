@@ -1,0 +1,21 @@
+using Notifier.Core;
+using Notifier.Core.Jobs;
+
+namespace Notifier.Worker;
+
+/// <summary>The Worker's composition, shared by <c>Program</c> and the tests that run Workers in-process.</summary>
+public static class WorkerHost
+{
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.AddNotifierCore();
+        builder.AddNotifierDispatcher(enabledByDefault: true);
+        builder.AddNotifierJobs(enabledByDefault: true);
+        builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<HealthFileWriter>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
+            builder.Configuration.GetValue<int?>($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.ShutdownTimeoutSeconds)}") ?? 30));
+        return builder;
+    }
+}
