@@ -5,6 +5,7 @@ using Notifier.Api.Health;
 using Notifier.Api.Home;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
+using Notifier.Api.Schedules;
 using Notifier.Core;
 using Notifier.Core.Data;
 using Notifier.Core.Jobs;
@@ -34,6 +35,7 @@ app.MapHome();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();
+app.MapSchedules();
 app.MapKakaoUnlink();
 app.MapHealth();
 
