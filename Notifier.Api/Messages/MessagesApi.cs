@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Problems;
@@ -35,15 +34,20 @@ internal static class MessagesApi
 
     private static async Task<IResult> SendAsync(
         HttpRequest request,
-        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         MessageTemplateBuilder templates,
         DeliveryIntake intake,
         CancellationToken cancellationToken)
     {
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxKeyLength || idempotencyKey.Any(char.IsControl)))
+        // Read by hand: binding turns an empty header into "no key", and a client that sent one expects it honoured.
+        string? idempotencyKey = null;
+        if (request.Headers.TryGetValue(IdempotencyHeader, out var keys))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
-                detail: $"An Idempotency-Key is 1 to {MaxKeyLength} printable characters.");
+            idempotencyKey = keys.Count == 1 ? keys[0] : null;
+            if (idempotencyKey is null or { Length: 0 or > MaxKeyLength } || idempotencyKey.Any(char.IsControl))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
+                    detail: $"Send one Idempotency-Key of 1 to {MaxKeyLength} printable characters.");
+            }
         }
 
         var (body, _, problem) = await JsonBody.ReadAsync<SendMessageRequest>(request, cancellationToken);

@@ -35,6 +35,7 @@ public sealed class MessageValidationTests(MessageValidationFixture fixture) : I
         { """{"card":{"title":"t","imageHeight":100}}""", "card.imageUrl", "required" },
         { """{"template":{"object_type":"carousel","content":{"link":{"web_url":"https://example.com"}}}}""", "template.object_type", "feed" },
         { """{"template":{"content":{"link":{"web_url":"https://example.com"}}}}""", "template.object_type", "feed" },
+        { """{"template":{"OBJECT_TYPE":"feed","content":{"link":{"web_url":"https://example.com"}}}}""", "template.object_type", "feed" },
         { """{"template":{"object_type":"list","header_title":"h","header_link":{"web_url":"https://example.com"},"contents":[{"title":"one","link":{"web_url":"https://example.com"}}]}}""", "template.contents", "2 to 3" },
         { """{"template":{"object_type":"list","header_link":{"web_url":"https://example.com"},"contents":[{"title":"a"},{"title":"b"}]}}""", "template.header_title", "required" },
         { """{"template":{"object_type":"feed","content":{"title":"no link"}}}""", "template.content.link", "required" },
