@@ -30,6 +30,7 @@ public sealed class RequestBodyTests(RequestBodyFixture fixture) : IClassFixture
         { """{"text":"hi"} {"text":"again"}""", "not valid JSON" },
         { "// comment\n{\"text\":\"hi\"}", "not valid JSON" },
         { "not json", "not valid JSON" },
+        { $"{{\"template\":{{\"object_type\":\"text\",\"deep\":{new string('[', 40)}{new string(']', 40)}}}}}", "not valid JSON" },
         { "", "not valid JSON" },
         { "null", "JSON object" },
         { "[]", "the body" },
