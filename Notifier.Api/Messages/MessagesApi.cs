@@ -13,9 +13,6 @@ namespace Notifier.Api.Messages;
 /// <summary>The REST trigger (<c>POST /api/messages</c>) and the delivery log.</summary>
 internal static class MessagesApi
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-    private const int MaxKeyLength = 200;
-
     public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
@@ -38,16 +35,9 @@ internal static class MessagesApi
         DeliveryIntake intake,
         CancellationToken cancellationToken)
     {
-        // Read by hand: binding turns an empty header into "no key", and a client that sent one expects it honoured.
-        string? idempotencyKey = null;
-        if (request.Headers.TryGetValue(IdempotencyHeader, out var keys))
+        if (!IdempotencyKeyHeader.TryRead(request, out var idempotencyKey, out var keyProblem))
         {
-            idempotencyKey = keys.Count == 1 ? keys[0] : null;
-            if (idempotencyKey is null or { Length: 0 or > MaxKeyLength } || idempotencyKey.Any(char.IsControl))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
-                    detail: $"Send one Idempotency-Key of 1 to {MaxKeyLength} printable characters.");
-            }
+            return keyProblem;
         }
 
         var (body, _, problem) = await JsonBody.ReadAsync<SendMessageRequest>(request, cancellationToken);
