@@ -62,7 +62,9 @@ public sealed class TextAndCardShapeTests(TextAndCardShapesFixture fixture) : IC
         var request = Assert.Single(fixture.Kakao.Server.LogEntries.Select(e => e.RequestMessage!),
             r => r.Path == "/v2/api/talk/memo/default/send" && (r.Body ?? "").Contains(marker.Replace(' ', '+'), StringComparison.Ordinal));
         var headers = request.Headers!;
-        Assert.StartsWith("application/x-www-form-urlencoded", headers["Content-Type"].Single(), StringComparison.OrdinalIgnoreCase);
+        var contentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(headers["Content-Type"].Single());
+        Assert.Equal("application/x-www-form-urlencoded", contentType.MediaType);
+        Assert.Equal("utf-8", contentType.CharSet, ignoreCase: true);
         Assert.StartsWith("Bearer access-", headers["Authorization"].Single(), StringComparison.Ordinal);
         var form = QueryHelpers.ParseQuery(request.Body);
         Assert.Equal(["template_object"], form.Keys);
