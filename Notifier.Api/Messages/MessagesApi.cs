@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Problems;
@@ -14,9 +13,6 @@ namespace Notifier.Api.Messages;
 /// <summary>The REST trigger (<c>POST /api/messages</c>) and the delivery log.</summary>
 internal static class MessagesApi
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
-    private const int MaxKeyLength = 200;
-
     public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
@@ -35,15 +31,13 @@ internal static class MessagesApi
 
     private static async Task<IResult> SendAsync(
         HttpRequest request,
-        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
         MessageTemplateBuilder templates,
         DeliveryIntake intake,
         CancellationToken cancellationToken)
     {
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxKeyLength || idempotencyKey.Any(char.IsControl)))
+        if (!IdempotencyKeyHeader.TryRead(request, out var idempotencyKey, out var keyProblem))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
-                detail: $"An Idempotency-Key is 1 to {MaxKeyLength} printable characters.");
+            return keyProblem;
         }
 
         var (body, _, problem) = await JsonBody.ReadAsync<SendMessageRequest>(request, cancellationToken);

@@ -1,23 +1,39 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace Notifier.Api.Problems;
 
 /// <summary>
-/// Reads a JSON request body strictly: at most <see cref="MaxBytes"/>, valid UTF-8, no unknown fields, the right
-/// types. Every failure is a 4xx problem naming what is wrong, never a 500.
+/// Reads a JSON request body strictly: at most <see cref="MaxBytes"/>, valid UTF-8, no unknown or repeated fields,
+/// field names as documented (case-sensitive), the right types. Every failure is a 4xx problem naming what is wrong,
+/// never a 500.
 /// </summary>
-internal static class JsonBody
+internal static partial class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        // Case-sensitive: a template object passed through must reach Kakao with the names it was checked under.
+        PropertyNameCaseInsensitive = false,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowTrailingCommas = false,
         ReadCommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 32,
+    };
+
+    // Checked first, over the whole document: a repeated name is ambiguous, and inside a template object it would
+    // otherwise reach JsonObject, which throws a non-JSON exception for it.
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowDuplicateProperties = false,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 32,
     };
 
@@ -30,12 +46,12 @@ internal static class JsonBody
             return (null, [], TooLarge());
         }
 
-        if (request.ContentType is not { } contentType || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        if (!IsJson(request.ContentType))
         {
             return (null, [], Results.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "The body must be JSON",
-                detail: "Send the body with 'Content-Type: application/json'."));
+                title: "Unsupported Media Type",
+                detail: "Send the body as UTF-8 with 'Content-Type: application/json'."));
         }
 
         var raw = await ReadLimitedAsync(request.BodyReader, cancellationToken);
@@ -44,9 +60,15 @@ internal static class JsonBody
             return (null, [], TooLarge());
         }
 
+        if (!Utf8.IsValid(raw))
+        {
+            return (null, raw, Invalid("The body is not valid UTF-8."));
+        }
+
         try
         {
-            var value = JsonSerializer.Deserialize<T>(raw, Options);
+            using var document = JsonDocument.Parse(raw, DocumentOptions);
+            var value = document.RootElement.Deserialize<T>(Options);
             return value is null
                 ? (null, raw, Invalid("The body must be a JSON object, not null."))
                 : (value, raw, null);
@@ -56,6 +78,12 @@ internal static class JsonBody
             return (null, raw, Invalid(Describe(ex)));
         }
     }
+
+    /// <summary><c>application/json</c>, in any case, with no charset or UTF-8.</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && string.Equals(parsed.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+        && (parsed.CharSet is null || string.Equals(parsed.CharSet.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
 
     private static async Task<byte[]?> ReadLimitedAsync(PipeReader reader, CancellationToken cancellationToken)
     {
@@ -88,10 +116,18 @@ internal static class JsonBody
             return $"{where} is not a field this endpoint knows.";
         }
 
+        if (DuplicateProperty().Match(ex.Message) is { Success: true } duplicate)
+        {
+            return $"The body names the field '{duplicate.Groups[1].Value}' twice in one object.";
+        }
+
         return ex.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? $"{where} has the wrong type of value."
             : $"The body is not valid JSON (near {where}, line {ex.LineNumber + 1}).";
     }
+
+    [GeneratedRegex("^Duplicate property '(.{1,100})'")]
+    private static partial Regex DuplicateProperty();
 
     private static IResult Invalid(string detail) => Results.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid", detail: detail);

@@ -15,6 +15,12 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
         long? scheduleId = null, DateTime? fireTime = null)
     {
+        // A retry replays the first answer whatever happened since (the account unlinked, a second one connected).
+        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
         var account = await ResolveAccountAsync(accountId, cancellationToken);
         if (account is IntakeResult refusal)
         {
@@ -22,10 +28,6 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         }
 
         var id = (long)account;
-        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
 
         try
         {

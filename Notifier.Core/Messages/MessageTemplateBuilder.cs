@@ -19,6 +19,13 @@ public sealed class MessageTemplateBuilder(LinkPolicy links)
             return result;
         }
 
+        if (content.Text is null && content.Link is not null)
+        {
+            // Silently dropping it would send a card or template whose link is not the one the caller gave.
+            result.Add(prefix + "link", "goes with 'text' only; a card has 'card.link', a template its own link objects");
+            return result;
+        }
+
         var template = content.Text is not null ? TextTemplate(content, result, prefix)
             : content.Card is not null ? new CardTemplate(links, result, prefix + "card").Render(content.Card)
             : new TemplateCheck(links, result, prefix + "template").Check(content.Template!);

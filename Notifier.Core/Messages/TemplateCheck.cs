@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Notifier.Core.Messages;
@@ -28,9 +29,9 @@ internal sealed class TemplateCheck(LinkPolicy links, MessageValidation result, 
                 RequireLink(template["link"], $"{field}.link");
                 break;
             case "list":
-                if (template["header_title"] is null)
+                if (!IsText(template["header_title"]))
                 {
-                    result.Add($"{field}.header_title", "is required for a list template");
+                    result.Add($"{field}.header_title", "is required for a list template (a string)");
                 }
 
                 RequireLink(template["header_link"], $"{field}.header_link");
@@ -41,20 +42,21 @@ internal sealed class TemplateCheck(LinkPolicy links, MessageValidation result, 
 
                 break;
             default:
-                RequireLink(template["content"]?["link"], $"{field}.content.link");
-                if (type == "location" && template["address"] is null)
+                // Member access only on objects: a client may send an array or a string where an object belongs.
+                RequireLink(Member(template["content"], "link"), $"{field}.content.link");
+                if (type == "location" && !IsText(template["address"]))
                 {
-                    result.Add($"{field}.address", "is required for a location template");
+                    result.Add($"{field}.address", "is required for a location template (a string)");
                 }
 
-                if (type == "commerce" && template["commerce"]?["regular_price"] is null)
+                if (type == "commerce" && Member(template["commerce"], "regular_price")?.GetValueKind() != JsonValueKind.Number)
                 {
-                    result.Add($"{field}.commerce.regular_price", "is required for a commerce template");
+                    result.Add($"{field}.commerce.regular_price", "is required for a commerce template (a number)");
                 }
 
-                if (type == "calendar" && (template["id_type"] is null || template["id"] is null))
+                if (type == "calendar" && (!IsText(template["id_type"]) || !IsText(template["id"])))
                 {
-                    result.Add($"{field}.id", "id_type and id are required for a calendar template");
+                    result.Add($"{field}.id", "id_type and id are required for a calendar template (strings)");
                 }
 
                 break;
@@ -64,10 +66,19 @@ internal sealed class TemplateCheck(LinkPolicy links, MessageValidation result, 
         {
             result.Add($"{field}.buttons", $"at most {MessageLimits.Buttons} buttons (Kakao's limit); got {buttons.Count}");
         }
+        else if (template["buttons"] is { } notArray && notArray is not JsonArray)
+        {
+            result.Add($"{field}.buttons", $"must be an array of at most {MessageLimits.Buttons} buttons");
+        }
 
         CheckLinks(template, field);
         return template;
     }
+
+    private static JsonNode? Member(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
+
+    private static bool IsText(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text);
 
     private void RequireLink(JsonNode? link, string path)
     {

@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Notifier.Api.Messages;
+
+/// <summary>The optional <c>Idempotency-Key</c> request header: one value of 1 to 200 printable characters.</summary>
+internal static class IdempotencyKeyHeader
+{
+    public const string Name = "Idempotency-Key";
+    public const int MaxLength = 200;
+
+    /// <summary>
+    /// False with the problem to answer when the header is there but unusable. Read by hand rather than bound: a
+    /// repeated header is refused instead of being joined into one key, and an empty one instead of being ignored.
+    /// </summary>
+    public static bool TryRead(HttpRequest request, out string? key, [NotNullWhen(false)] out IResult? problem)
+    {
+        key = null;
+        problem = null;
+        if (!request.Headers.TryGetValue(Name, out var values))
+        {
+            return true;
+        }
+
+        key = values.Count == 1 ? values[0] : null;
+        if (key is null or { Length: 0 or > MaxLength } || key.Any(char.IsControl))
+        {
+            key = null;
+            problem = Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
+                detail: $"Send one Idempotency-Key of 1 to {MaxLength} printable characters.");
+            return false;
+        }
+
+        return true;
+    }
+}
