@@ -13,8 +13,8 @@ public sealed class LinkPolicy(IOptionsMonitor<KakaoOptions> kakao, IOptionsMoni
     public string DefaultLink => notifier.CurrentValue.PublicUrl;
 
     public IReadOnlyList<string> AllowedDomains =>
-        kakao.CurrentValue.AllowedLinkDomains is { Count: > 0 } domains
-            ? domains.Select(d => d.Trim().TrimStart('.').ToLowerInvariant()).Where(d => d.Length > 0).ToList()
+        (kakao.CurrentValue.AllowedLinkDomains ?? []).Select(d => d.Trim().TrimStart('.').ToLowerInvariant()).Where(d => d.Length > 0).ToList() is { Count: > 0 } domains
+            ? domains
             : [new Uri(notifier.CurrentValue.PublicUrl).Host.ToLowerInvariant()];
 
     /// <summary>Null when the link is acceptable, otherwise what is wrong with it.</summary>
