@@ -24,5 +24,7 @@ public static class LoggingServiceCollectionExtensions
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .Enrich.With<SecretRedactor>()
-            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            // Each host keeps its own logger: several hosts in one process (tests) must not share sinks through Log.Logger.
+            preserveStaticLogger: true);
 }
