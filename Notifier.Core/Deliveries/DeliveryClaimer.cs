@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifier.Core.Data;
@@ -19,7 +20,12 @@ public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOp
             db.ChangeTracker.Clear();
             var o = options.Value;
             var now = time.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Read committed on MariaDB: under repeatable read the lease UPDATE ('WHERE Id IN (...)', planned as a scan
+            // of the primary key on a small table) kept a lock on every row it read, so a concurrent claim skipped
+            // them all. SQLite has one writer anyway.
+            await using var transaction = db.Database.IsSqlite()
+                ? await db.Database.BeginTransactionAsync(ct)
+                : await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var due = await SelectDueAsync(now, o.BatchSize, ct);
             if (due.Count == 0)
             {
@@ -71,23 +77,37 @@ public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOp
         }, cancellationToken);
     }
 
-    private Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
+    private async Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
     {
         // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung.
         if (db.Database.IsSqlite())
         {
-            return db.Deliveries.AsNoTracking()
+            return await db.Deliveries.AsNoTracking()
                 .Where(d => (d.Status == DeliveryStatus.Queued || d.Status == DeliveryStatus.Sending) && d.DueAt <= now)
                 .OrderBy(d => d.DueAt).Take(batchSize)
                 .ToListAsync(cancellationToken);
         }
 
-        // Not composed with LINQ: EF would wrap it in a derived table, where the locking clause does not apply.
-        return db.Deliveries.FromSql($"""
-            SELECT * FROM deliveries
-            WHERE Status IN ('queued', 'sending') AND DueAt <= {now}
-            ORDER BY DueAt LIMIT {batchSize}
+        // Each query walks one (Status, DueAt) index range in order and stops after its batch, locking only what it
+        // returns. With 'Status IN (...)', or when most rows are due and the optimizer prefers a table scan, InnoDB
+        // reads and sorts every due row and locks them all: one claim held the whole backlog and a concurrent
+        // dispatcher got nothing. Rows whose lease ran out have waited longest: they go first.
+        var due = await LockDueAsync(DeliveryStatus.Sending, now, batchSize, cancellationToken);
+        if (due.Count < batchSize)
+        {
+            due.AddRange(await LockDueAsync(DeliveryStatus.Queued, now, batchSize - due.Count, cancellationToken));
+        }
+
+        return due;
+    }
+
+    // Not composed with LINQ: EF would wrap it in a derived table, where the locking clause does not apply.
+    // The index is the one DeliveryConfiguration declares on (Status, DueAt).
+    private Task<List<Delivery>> LockDueAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken) =>
+        db.Deliveries.FromSql($"""
+            SELECT * FROM deliveries FORCE INDEX (IX_deliveries_Status_DueAt)
+            WHERE Status = {status.ToName()} AND DueAt <= {now}
+            ORDER BY DueAt LIMIT {limit}
             FOR UPDATE SKIP LOCKED
             """).AsNoTracking().ToListAsync(cancellationToken);
-    }
 }
