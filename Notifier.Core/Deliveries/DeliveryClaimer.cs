@@ -1,5 +1,6 @@
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifier.Core.Data;
 
@@ -10,7 +11,11 @@ namespace Notifier.Core.Deliveries;
 /// <c>FOR UPDATE SKIP LOCKED</c> (MariaDB) so concurrent dispatchers take disjoint rows, leased to this node, and
 /// metered against the account's daily cap; what is over the cap waits for the next Korean day.
 /// </summary>
-public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOptions<DispatchOptions> options)
+public sealed partial class DeliveryClaimer(
+    NotifierDbContext db,
+    TimeProvider time,
+    IOptions<DispatchOptions> options,
+    ILogger<DeliveryClaimer> logger)
 {
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +82,28 @@ public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOp
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Called just before a claimed delivery is sent: restarts its lease, so the lease covers this send and not the
+    /// wait behind the rest of the batch. False when the row is no longer this dispatcher's (the lease ran out while
+    /// it waited and another dispatcher took it over): it must not be sent here, and the day's unit it held is given back.
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var leaseUntil = time.GetUtcNow().UtcDateTime.AddSeconds(o.LeaseSeconds);
+        var renewed = await db.Deliveries
+            .Where(d => d.Id == delivery.Id && d.LeaseOwner == o.NodeId && d.Status == DeliveryStatus.Sending)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, leaseUntil), cancellationToken);
+        if (renewed == 1)
+        {
+            return true;
+        }
+
+        await DailyUsageRows.ReleaseAsync(db, delivery.AccountId, delivery.UsageDay, cancellationToken);
+        LogTakenOver(logger, delivery.Id, o.NodeId, o.LeaseSeconds);
+        return false;
+    }
+
     private async Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
     {
         // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung.
@@ -110,4 +137,7 @@ public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOp
             ORDER BY DueAt LIMIT {limit}
             FOR UPDATE SKIP LOCKED
             """).AsNoTracking().ToListAsync(cancellationToken);
+
+    [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} was taken over by another dispatcher before {NodeId} got to send it; not sent here (Dispatch:LeaseSeconds {LeaseSeconds} may be short for this batch)")]
+    private static partial void LogTakenOver(ILogger logger, long deliveryId, string nodeId, int leaseSeconds);
 }
