@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http;
 using Notifier.Core.Deliveries;
 using Notifier.Testing.Kakao;
 using Notifier.Testing.Logging;
@@ -11,11 +12,12 @@ namespace Notifier.Core.Tests.Support;
 /// <summary>One Notifier process (Api or Worker) with its own dispatcher name, on a shared database and fake Kakao.</summary>
 internal sealed class DispatchNode : IAsyncDisposable
 {
-    private DispatchNode(IHost host, string nodeId, CapturedLogs logs)
+    private DispatchNode(IHost host, string nodeId, CapturedLogs logs, MemoSendCounter memoSends)
     {
         Host = host;
         NodeId = nodeId;
         Logs = logs;
+        MemoSends = memoSends;
     }
 
     public IHost Host { get; }
@@ -24,7 +26,11 @@ internal sealed class DispatchNode : IAsyncDisposable
 
     public string NodeId { get; }
 
+    /// <summary>What Serilog wrote; hosts in one process share Serilog's static logger, so it may hold other hosts' lines.</summary>
     public CapturedLogs Logs { get; }
+
+    /// <summary>The memo sends this node made (whatever Kakao answered).</summary>
+    public MemoSendCounter MemoSends { get; }
 
     /// <summary>
     /// Builds and starts the host. <paramref name="settings"/> override the defaults (<c>Dispatch:*</c>, <c>Kakao:*</c>).
@@ -55,6 +61,9 @@ internal sealed class DispatchNode : IAsyncDisposable
         var logs = new CapturedLogs();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<ILogEventSink>(logs);
+        var memoSends = new MemoSendCounter();
+        builder.Services.ConfigureAll<HttpClientFactoryOptions>(o =>
+            o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(memoSends.CreateHandler())));
         builder.AddNotifierCore();
         builder.AddNotifierDispatcher(enabledByDefault: runDispatcher);
         var host = builder.Build();
@@ -63,7 +72,7 @@ internal sealed class DispatchNode : IAsyncDisposable
             await host.StartAsync();
         }
 
-        return new DispatchNode(host, nodeId, logs);
+        return new DispatchNode(host, nodeId, logs, memoSends);
     }
 
     /// <summary>One dispatcher round, as the hosted loop runs it: claim, send, record. Returns how many it handled.</summary>

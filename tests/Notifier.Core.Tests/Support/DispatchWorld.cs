@@ -53,12 +53,19 @@ internal sealed class DispatchWorld : IAsyncDisposable
     /// <summary>Enqueues a text memo whose text is <paramref name="marker"/>, through the intake; returns the delivery id.</summary>
     public async Task<long> EnqueueAsync(long accountId, string marker)
     {
-        var template = JsonSerializer.Serialize(new { object_type = "text", text = marker, link = new { web_url = "http://localhost:5080" } });
         await using var scope = Node.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<DeliveryIntake>()
-            .EnqueueAsync(accountId, template, idempotencyKey: null, requestHash: marker, CancellationToken.None);
+            .EnqueueAsync(accountId, TextTemplate(marker), idempotencyKey: null, requestHash: marker, CancellationToken.None);
         return Assert.IsType<IntakeResult.Accepted>(result).Delivery.Id;
     }
+
+    /// <summary>Stores many due deliveries in one transaction, as a backlog the intake built up earlier would look.</summary>
+    public Task EnqueueManyAsync(IEnumerable<(long AccountId, string Marker)> memos) => QueryAsync(db =>
+    {
+        var now = Clock.UtcNow;
+        db.Deliveries.AddRange(memos.Select(m => new Delivery { AccountId = m.AccountId, TemplateJson = TextTemplate(m.Marker), CreatedAt = now, DueAt = now }));
+        return db.SaveChangesAsync();
+    });
 
     /// <summary>How many memos Kakao accepted whose text is <paramref name="marker"/>.</summary>
     public int MemosWith(string marker) => Kakao.Memos.Count(m => m.Template["text"]?.GetValue<string>() == marker);
@@ -83,6 +90,9 @@ internal sealed class DispatchWorld : IAsyncDisposable
         await using var scope = Node.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<NotifierDbContext>());
     }
+
+    private static string TextTemplate(string marker) =>
+        JsonSerializer.Serialize(new { object_type = "text", text = marker, link = new { web_url = "http://localhost:5080" } });
 
     public async ValueTask DisposeAsync()
     {
