@@ -4,19 +4,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Notifier.Core.Deliveries;
 using Notifier.Testing.Kakao;
-using Notifier.Testing.Logging;
-using Serilog.Core;
 
 namespace Notifier.Core.Tests.Support;
 
 /// <summary>One Notifier process (Api or Worker) with its own dispatcher name, on a shared database and fake Kakao.</summary>
 internal sealed class DispatchNode : IAsyncDisposable
 {
-    private DispatchNode(IHost host, string nodeId, CapturedLogs logs, MemoSendCounter memoSends)
+    private DispatchNode(IHost host, string nodeId, MemoSendCounter memoSends)
     {
         Host = host;
         NodeId = nodeId;
-        Logs = logs;
         MemoSends = memoSends;
     }
 
@@ -26,15 +23,13 @@ internal sealed class DispatchNode : IAsyncDisposable
 
     public string NodeId { get; }
 
-    /// <summary>What Serilog wrote; hosts in one process share Serilog's static logger, so it may hold other hosts' lines.</summary>
-    public CapturedLogs Logs { get; }
-
     /// <summary>The memo sends this node made (whatever Kakao answered).</summary>
     public MemoSendCounter MemoSends { get; }
 
     /// <summary>
-    /// Builds and starts the host. <paramref name="settings"/> override the defaults (<c>Dispatch:*</c>, <c>Kakao:*</c>).
-    /// With <paramref name="runDispatcher"/> the hosted dispatcher loop runs as in the Worker; otherwise tests call rounds.
+    /// Builds the host and starts it. <paramref name="settings"/> override the defaults (<c>Dispatch:*</c>, <c>Kakao:*</c>).
+    /// With <paramref name="runDispatcher"/> it has the hosted dispatcher loop, as the Worker does, and is left for the
+    /// test to start; otherwise tests call rounds themselves.
     /// </summary>
     public static async Task<DispatchNode> StartAsync(
         string connectionString, KakaoFake kakao, TimeProvider clock, string nodeId,
@@ -58,9 +53,7 @@ internal sealed class DispatchNode : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(configuration);
-        var logs = new CapturedLogs();
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton<ILogEventSink>(logs);
         var memoSends = new MemoSendCounter();
         builder.Services.ConfigureAll<HttpClientFactoryOptions>(o =>
             o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(memoSends.CreateHandler())));
@@ -72,7 +65,7 @@ internal sealed class DispatchNode : IAsyncDisposable
             await host.StartAsync();
         }
 
-        return new DispatchNode(host, nodeId, logs, memoSends);
+        return new DispatchNode(host, nodeId, memoSends);
     }
 
     /// <summary>One dispatcher round, as the hosted loop runs it: claim, send, record. Returns how many it handled.</summary>
