@@ -65,9 +65,10 @@ public sealed partial class AccessTokenService(
             }
             catch (KakaoAuthException ex) when (ex.IsRefreshTokenDead)
             {
-                await MarkReauthorizationRequiredAsync(account, $"Kakao refused the refresh token ({ex.ErrorCode}); connect KakaoTalk again", ct);
+                var reason = $"Kakao refused the refresh token ({ex.ErrorCode}); connect KakaoTalk again";
+                await MarkReauthorizationRequiredAsync(account, reason, ct);
                 await transaction.CommitAsync(ct);
-                throw new AccountUnavailableException(account.Id, AccountStatus.ReauthorizationRequired, $"Kakao refused the refresh token ({ex.ErrorCode})");
+                throw new AccountUnavailableException(account.Id, AccountStatus.ReauthorizationRequired, reason);
             }
 
             vault.Apply(account, tokens, time.GetUtcNow().UtcDateTime);

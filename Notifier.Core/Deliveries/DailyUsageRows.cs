@@ -3,7 +3,7 @@ using Notifier.Core.Data;
 
 namespace Notifier.Core.Deliveries;
 
-/// <summary>The day's usage rows of some accounts, created when missing and locked for the caller's transaction.</summary>
+/// <summary>The per-account, per-Korean-day memo counters the claim meters against the daily cap.</summary>
 internal static class DailyUsageRows
 {
     public static async Task<Dictionary<long, DailyUsage>> LockAsync(
@@ -18,4 +18,9 @@ internal static class DailyUsageRows
 #pragma warning restore EF1002
         return await db.DailyUsage.Where(u => u.Day == day && accountIds.Contains(u.AccountId)).ToDictionaryAsync(u => u.AccountId, cancellationToken);
     }
+
+    /// <summary>Gives back one unit a claim took for a memo that did not go out.</summary>
+    public static Task ReleaseAsync(NotifierDbContext db, long accountId, DateOnly day, CancellationToken cancellationToken) =>
+        db.DailyUsage.Where(u => u.AccountId == accountId && u.Day == day)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Count, x => x.Count > 0 ? x.Count - 1 : 0), cancellationToken);
 }

@@ -1,4 +1,6 @@
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifier.Core.Data;
 
@@ -9,7 +11,11 @@ namespace Notifier.Core.Deliveries;
 /// <c>FOR UPDATE SKIP LOCKED</c> (MariaDB) so concurrent dispatchers take disjoint rows, leased to this node, and
 /// metered against the account's daily cap; what is over the cap waits for the next Korean day.
 /// </summary>
-public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOptions<DispatchOptions> options)
+public sealed partial class DeliveryClaimer(
+    NotifierDbContext db,
+    TimeProvider time,
+    IOptions<DispatchOptions> options,
+    ILogger<DeliveryClaimer> logger)
 {
     public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +25,12 @@ public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOp
             db.ChangeTracker.Clear();
             var o = options.Value;
             var now = time.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // Read committed on MariaDB: under repeatable read the lease UPDATE ('WHERE Id IN (...)', planned as a scan
+            // of the primary key on a small table) kept a lock on every row it read, so a concurrent claim skipped
+            // them all. SQLite has one writer anyway.
+            await using var transaction = db.Database.IsSqlite()
+                ? await db.Database.BeginTransactionAsync(ct)
+                : await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var due = await SelectDueAsync(now, o.BatchSize, ct);
             if (due.Count == 0)
             {
@@ -71,23 +82,62 @@ public sealed class DeliveryClaimer(NotifierDbContext db, TimeProvider time, IOp
         }, cancellationToken);
     }
 
-    private Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Called just before a claimed delivery is sent: restarts its lease, so the lease covers this send and not the
+    /// wait behind the rest of the batch. False when the row is no longer this dispatcher's (the lease ran out while
+    /// it waited and another dispatcher took it over): it must not be sent here, and the day's unit it held is given back.
+    /// </summary>
+    public async Task<bool> RenewLeaseAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var leaseUntil = time.GetUtcNow().UtcDateTime.AddSeconds(o.LeaseSeconds);
+        var renewed = await db.Deliveries
+            .Where(d => d.Id == delivery.Id && d.LeaseOwner == o.NodeId && d.Status == DeliveryStatus.Sending)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, leaseUntil), cancellationToken);
+        if (renewed == 1)
+        {
+            return true;
+        }
+
+        await DailyUsageRows.ReleaseAsync(db, delivery.AccountId, delivery.UsageDay, cancellationToken);
+        LogTakenOver(logger, delivery.Id, o.NodeId, o.LeaseSeconds);
+        return false;
+    }
+
+    private async Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
     {
         // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung.
         if (db.Database.IsSqlite())
         {
-            return db.Deliveries.AsNoTracking()
+            return await db.Deliveries.AsNoTracking()
                 .Where(d => (d.Status == DeliveryStatus.Queued || d.Status == DeliveryStatus.Sending) && d.DueAt <= now)
                 .OrderBy(d => d.DueAt).Take(batchSize)
                 .ToListAsync(cancellationToken);
         }
 
-        // Not composed with LINQ: EF would wrap it in a derived table, where the locking clause does not apply.
-        return db.Deliveries.FromSql($"""
-            SELECT * FROM deliveries
-            WHERE Status IN ('queued', 'sending') AND DueAt <= {now}
-            ORDER BY DueAt LIMIT {batchSize}
+        // Each query walks one (Status, DueAt) index range in order and stops after its batch, locking only what it
+        // returns. With 'Status IN (...)', or when most rows are due and the optimizer prefers a table scan, InnoDB
+        // reads and sorts every due row and locks them all: one claim held the whole backlog and a concurrent
+        // dispatcher got nothing. Rows whose lease ran out have waited longest: they go first.
+        var due = await LockDueAsync(DeliveryStatus.Sending, now, batchSize, cancellationToken);
+        if (due.Count < batchSize)
+        {
+            due.AddRange(await LockDueAsync(DeliveryStatus.Queued, now, batchSize - due.Count, cancellationToken));
+        }
+
+        return due;
+    }
+
+    // Not composed with LINQ: EF would wrap it in a derived table, where the locking clause does not apply.
+    // The index is the one DeliveryConfiguration declares on (Status, DueAt).
+    private Task<List<Delivery>> LockDueAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken) =>
+        db.Deliveries.FromSql($"""
+            SELECT * FROM deliveries FORCE INDEX (IX_deliveries_Status_DueAt)
+            WHERE Status = {status.ToName()} AND DueAt <= {now}
+            ORDER BY DueAt LIMIT {limit}
             FOR UPDATE SKIP LOCKED
             """).AsNoTracking().ToListAsync(cancellationToken);
-    }
+
+    [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} was taken over by another dispatcher before {NodeId} got to send it; not sent here (Dispatch:LeaseSeconds {LeaseSeconds} may be short for this batch)")]
+    private static partial void LogTakenOver(ILogger logger, long deliveryId, string nodeId, int leaseSeconds);
 }

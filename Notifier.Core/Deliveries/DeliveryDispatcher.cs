@@ -34,6 +34,11 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Dis
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            if (!await services.GetRequiredService<DeliveryClaimer>().RenewLeaseAsync(delivery, CancellationToken.None))
+            {
+                return; // another dispatcher holds it now: sending it here too would be a duplicate
+            }
+
             var outcome = accounts.TryGetValue(delivery.AccountId, out var account)
                 ? await services.GetRequiredService<DeliverySender>().SendAsync(delivery, account, CancellationToken.None)
                 : new SendOutcome.Failed("The account no longer exists");

@@ -43,7 +43,7 @@ public sealed partial class DeliveryOutcomeWriter(
             : outcome.Reason);
 
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async ct =>
+        var recorded = await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var updated = await mine.ExecuteUpdateAsync(u => u
@@ -60,10 +60,23 @@ public sealed partial class DeliveryOutcomeWriter(
                     await FlagAccountAsync(delivery.AccountId, flag, outcome.Reason!, ct);
                 }
             }
+            else if (usageChange < 0)
+            {
+                // The lease ran out and another dispatcher owns the row and its own unit; this claim's unit sent nothing.
+                await DailyUsageRows.ReleaseAsync(db, delivery.AccountId, delivery.UsageDay, ct);
+            }
 
             await transaction.CommitAsync(ct);
+            return updated == 1;
         }, cancellationToken);
-        LogOutcome(logger, delivery.Id, status.ToName(), lastError);
+        if (recorded)
+        {
+            LogOutcome(logger, delivery.Id, status.ToName(), lastError);
+        }
+        else
+        {
+            LogLeaseLost(logger, delivery.Id, o.NodeId, status.ToName());
+        }
     }
 
     private Task AdjustUsageAsync(ClaimedDelivery delivery, SendOutcome outcome, int change, CancellationToken cancellationToken)
@@ -92,6 +105,9 @@ public sealed partial class DeliveryOutcomeWriter(
 
     [LoggerMessage(LogLevel.Information, "Delivery {DeliveryId} is {Status}: {Reason}")]
     private static partial void LogOutcome(ILogger logger, long deliveryId, string status, string? reason);
+
+    [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} is no longer leased to {NodeId}: its outcome ({Status}) is not recorded")]
+    private static partial void LogLeaseLost(ILogger logger, long deliveryId, string nodeId, string status);
 
     [LoggerMessage(LogLevel.Warning, "Account {AccountId} is now {Status}: {Reason}")]
     private static partial void LogAccountFlagged(ILogger logger, long accountId, string status, string reason);

@@ -10,7 +10,7 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
     {
         try
         {
-            var token = await tokens.GetFreshAsync(account, cancellationToken);
+            var token = await TokenAsync(() => tokens.GetFreshAsync(account, cancellationToken));
             try
             {
                 await kakao.SendMemoAsync(token, delivery.TemplateJson, cancellationToken);
@@ -18,7 +18,7 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
             catch (KakaoApiException ex) when (ex.Code == KakaoApiException.InvalidToken)
             {
                 // Revoked or expired early: refresh once (or reuse another process's refresh) and resend once.
-                var renewed = await tokens.RefreshRejectedAsync(account.Id, token, cancellationToken);
+                var renewed = await TokenAsync(() => tokens.RefreshRejectedAsync(account.Id, token, cancellationToken));
                 await kakao.SendMemoAsync(renewed, delivery.TemplateJson, cancellationToken);
             }
 
@@ -27,6 +27,22 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
         catch (Exception ex) when (ex is KakaoApiException or KakaoUnavailableException or KakaoAuthException or AccountUnavailableException)
         {
             return SendOutcome.FromException(ex, time.GetUtcNow().UtcDateTime);
+        }
+    }
+
+    /// <summary>
+    /// A token request that got no answer left no memo behind: whatever Kakao did with the refresh, this attempt sent
+    /// nothing, so it is retried, never recorded as an unknown send.
+    /// </summary>
+    private static async Task<string> TokenAsync(Func<Task<string>> request)
+    {
+        try
+        {
+            return await request();
+        }
+        catch (KakaoUnavailableException ex) when (ex.OutcomeUnknown)
+        {
+            throw new KakaoUnavailableException($"Refreshing the access token failed: {ex.Message}", outcomeUnknown: false, ex);
         }
     }
 }

@@ -22,7 +22,11 @@ public sealed class DispatchOptions
     [Range(10, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 500;
 
-    /// <summary>How long a claimed row stays with its dispatcher before another may take it over.</summary>
+    /// <summary>
+    /// How long a claimed row stays with its dispatcher before another may take it over. The lease restarts when the
+    /// row's send starts, so it must outlast one send: up to two refreshes and two memo calls of
+    /// <c>Kakao:TimeoutSeconds</c> each.
+    /// </summary>
     [Range(5, 3600)]
     public int LeaseSeconds { get; set; } = 60;
 

@@ -9,6 +9,11 @@ public sealed partial class KakaoFake
 {
     private IResponseMessage TokenEndpoint(IRequestMessage request)
     {
+        if (_tokenEndpointDelays.TryDequeue(out var delay))
+        {
+            Thread.Sleep(delay);
+        }
+
         if (_tokenEndpointFailures.TryDequeue(out var failure))
         {
             return Json(failure, "<html><body>Service Temporarily Unavailable</body></html>");

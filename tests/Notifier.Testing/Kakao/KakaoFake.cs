@@ -31,6 +31,7 @@ public sealed partial class KakaoFake : IDisposable
     private readonly ConcurrentDictionary<string, IssuedToken> _refreshTokens = new();
     private readonly ConcurrentDictionary<long, FakeUser> _users = new();
     private readonly ConcurrentQueue<int> _tokenEndpointFailures = new();
+    private readonly ConcurrentQueue<TimeSpan> _tokenEndpointDelays = new();
 
     public KakaoFake()
     {
@@ -75,6 +76,18 @@ public sealed partial class KakaoFake : IDisposable
         foreach (var status in statuses)
         {
             _tokenEndpointFailures.Enqueue(status);
+        }
+    }
+
+    /// <summary>
+    /// The next token requests are answered only after these delays, each then handled as usual: a client that gave
+    /// up meanwhile never learns that Kakao issued (and perhaps rotated) tokens.
+    /// </summary>
+    public void DelayTokenEndpoint(params TimeSpan[] delays)
+    {
+        foreach (var delay in delays)
+        {
+            _tokenEndpointDelays.Enqueue(delay);
         }
     }
 

@@ -1,0 +1,64 @@
+using Notifier.Core.Accounts;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Tests.Support;
+using Notifier.Testing;
+using Notifier.Testing.Database;
+
+namespace Notifier.Core.Tests.Accounts;
+
+/// <summary>A refresh that fails for Kakao's reasons sent no memo: the delivery is retried later, never 'unknown'.</summary>
+public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+{
+    private static readonly Dictionary<string, string?> Settings = new() { ["Dispatch:RetryBaseSeconds"] = "10" };
+
+    [Fact]
+    public async Task RefreshTimingOut_LeavesTheDeliveryQueuedForRetry_AndItIsSentLater()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        var impatient = await world.AddNodeAsync("impatient", new Dictionary<string, string?>(Settings) { ["Kakao:TimeoutSeconds"] = "1" });
+        var account = await world.ConnectAsync(6701);
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        world.Kakao.DelayTokenEndpoint(TimeSpan.FromSeconds(2));
+        var id = await world.EnqueueAsync(account, "refresh-timeout");
+
+        await impatient.RoundAsync();
+
+        var waiting = await world.DeliveryAsync(id);
+        Assert.Equal(DeliveryStatus.Queued, waiting.Status);
+        Assert.Equal(1, waiting.Attempts);
+        Assert.Contains("access token", waiting.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, world.Kakao.MemoRequests);
+        Assert.Equal(AccountStatus.Active, (await world.AccountAsync(account)).Status);
+
+        // The late refresh completes at Kakao; Notifier never saw it and refreshes again on the retry.
+        Assert.True(await Eventually.TrueAsync(() => world.Kakao.RefreshCount == 1, TimeSpan.FromSeconds(10)));
+        world.Clock.AdvanceTo(waiting.DueAt);
+        Assert.Equal(1, await world.Node.RoundAsync());
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(id)).Status);
+        Assert.Equal(1, world.MemosWith("refresh-timeout"));
+        Assert.Equal(2, world.Kakao.RefreshCount);
+    }
+
+    [Fact]
+    public async Task RefreshAnsweredWithAServerError_LeavesTheDeliveryQueuedForRetry_AndItIsSentLater()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        var account = await world.ConnectAsync(6702);
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        world.Kakao.FailTokenEndpoint(503);
+        var id = await world.EnqueueAsync(account, "refresh-503");
+
+        await world.Node.RoundAsync();
+
+        var waiting = await world.DeliveryAsync(id);
+        Assert.Equal(DeliveryStatus.Queued, waiting.Status);
+        Assert.Equal(0, world.Kakao.MemoRequests);
+        world.Clock.AdvanceTo(waiting.DueAt);
+        Assert.Equal(1, await world.Node.RoundAsync());
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(id)).Status);
+        Assert.Equal(1, world.MemosWith("refresh-503"));
+        Assert.Equal(3, world.TokenRequests); // code exchange, the 503, the refresh that worked
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.DependencyInjection;
+using Notifier.Core.Accounts;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Kakao;
+using Notifier.Core.Tests.Support;
+using Notifier.Testing.Database;
+
+namespace Notifier.Core.Tests.Accounts;
+
+/// <summary>Kakao renews the refresh token only in its last month; whatever it sends back is what Notifier keeps.</summary>
+public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+{
+    [Fact]
+    public async Task RotatingRefresh_PersistsTheNewRefreshToken_TheOldOneIsDead_AndTheNextRefreshWorks()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        world.Kakao.RotationWindow = TimeSpan.FromDays(61); // every refresh token is "in its last month"
+        var account = await world.ConnectAsync(6001);
+        var before = await world.AccountAsync(account);
+        var oldRefreshToken = Vault(world).ReadRefreshToken(before);
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        var delivery = await world.EnqueueAsync(account, "rotate-1");
+
+        await world.Node.RoundAsync();
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(delivery)).Status);
+        Assert.Equal(1, world.Kakao.RotationCount);
+        var after = await world.AccountAsync(account);
+        var newRefreshToken = Vault(world).ReadRefreshToken(after);
+        Assert.NotEqual(oldRefreshToken, newRefreshToken);
+        Assert.Equal(world.Clock.UtcNow + world.Kakao.RefreshTokenLifetime, after.RefreshTokenExpiresAt);
+        var dead = await Assert.ThrowsAsync<KakaoAuthException>(() =>
+            world.Node.Services.GetRequiredService<KakaoAuthClient>().RefreshAsync(oldRefreshToken, CancellationToken.None));
+        Assert.Equal(KakaoAuthException.RefreshTokenExpired, dead.ErrorCode);
+
+        await ForceRefreshAsync(world, account);
+
+        Assert.Equal(2, world.Kakao.RefreshCount);
+        Assert.Equal(AccountStatus.Active, (await world.AccountAsync(account)).Status);
+    }
+
+    [Fact]
+    public async Task RefreshOutsideTheRotationWindow_KeepsTheRefreshTokenAndItsExpiry()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        var account = await world.ConnectAsync(6002);
+        var before = await world.AccountAsync(account);
+        world.Clock.Advance(TimeSpan.FromDays(1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        var delivery = await world.EnqueueAsync(account, "no-rotate-1");
+
+        await world.Node.RoundAsync();
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(delivery)).Status);
+        Assert.Equal(1, world.Kakao.RefreshCount);
+        Assert.Equal(0, world.Kakao.RotationCount);
+        var after = await world.AccountAsync(account);
+        Assert.Equal(Vault(world).ReadRefreshToken(before), Vault(world).ReadRefreshToken(after));
+        Assert.Equal(before.RefreshTokenExpiresAt, after.RefreshTokenExpiresAt);
+        Assert.NotEqual(Vault(world).ReadAccessToken(before), Vault(world).ReadAccessToken(after));
+
+        await ForceRefreshAsync(world, account); // the kept refresh token still works
+
+        Assert.Equal(2, world.Kakao.RefreshCount);
+    }
+
+    private static TokenVault Vault(DispatchWorld world) => world.Node.Services.GetRequiredService<TokenVault>();
+
+    private static async Task ForceRefreshAsync(DispatchWorld world, long accountId)
+    {
+        await using var scope = world.Node.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccessTokenService>().ForceRefreshAsync(accountId, CancellationToken.None);
+    }
+}

@@ -1,0 +1,70 @@
+using Notifier.Core.Deliveries;
+using Notifier.Core.Tests.Support;
+using Notifier.Testing.Database;
+using Notifier.Testing.Kakao;
+
+namespace Notifier.Core.Tests.Deliveries;
+
+/// <summary>Kakao's quotas and Notifier's own daily cap hold memos until the next Korean day instead of hammering.</summary>
+public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+{
+    [Fact]
+    public async Task AppQuotaExceeded_Minus10_WaitsForNextKoreanMidnight_WithoutUsingAnAttempt()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        var account = await world.ConnectAsync(6401);
+        world.Kakao.FailMemoSend(MemoFault.Error(-10));
+        var id = await world.EnqueueAsync(account, "quota");
+        var midnight = KoreanTime.NextMidnightUtc(world.Clock.UtcNow);
+
+        await world.Node.RoundAsync();
+
+        var postponed = await world.DeliveryAsync(id);
+        Assert.Equal(DeliveryStatus.Queued, postponed.Status);
+        Assert.Equal(midnight, postponed.DueAt);
+        Assert.Equal(0, postponed.Attempts);
+        Assert.Contains("-10", postponed.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await world.UsageAsync(account, world.Clock.UtcNow));
+
+        world.Clock.AdvanceTo(midnight.AddSeconds(-1));
+        Assert.Equal(0, await world.Node.RoundAsync());
+        Assert.Equal(1, world.Kakao.MemoRequests);
+
+        world.Clock.AdvanceTo(midnight);
+        Assert.Equal(1, await world.Node.RoundAsync());
+        var sent = await world.DeliveryAsync(id);
+        Assert.Equal(DeliveryStatus.Sent, sent.Status);
+        Assert.Equal(1, sent.Attempts);
+        Assert.Equal(1, world.MemosWith("quota"));
+    }
+
+    [Fact]
+    public async Task DailyCap_HoldsWhatIsOver_UntilTheNextKoreanDay()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "2" });
+        var account = await world.ConnectAsync(6402);
+        var ids = new[] { await world.EnqueueAsync(account, "cap-1"), await world.EnqueueAsync(account, "cap-2"), await world.EnqueueAsync(account, "cap-3") };
+        var today = world.Clock.UtcNow;
+        var midnight = KoreanTime.NextMidnightUtc(today);
+
+        Assert.Equal(2, await world.Node.RoundAsync());
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(ids[0])).Status);
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(ids[1])).Status);
+        var held = await world.DeliveryAsync(ids[2]);
+        Assert.Equal(DeliveryStatus.Queued, held.Status);
+        Assert.Equal(midnight, held.DueAt);
+        Assert.Equal(0, held.Attempts);
+        Assert.Contains("Daily cap of 2", held.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, await world.Node.RoundAsync());
+        Assert.Equal(2, world.Kakao.MemoRequests);
+
+        world.Clock.AdvanceTo(midnight);
+        Assert.Equal(1, await world.Node.RoundAsync());
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(ids[2])).Status);
+        Assert.Equal(1, world.MemosWith("cap-3"));
+        Assert.Equal(2, await world.UsageAsync(account, today));
+        Assert.Equal(1, await world.UsageAsync(account, midnight));
+    }
+}
