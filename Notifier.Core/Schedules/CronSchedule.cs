@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Quartz;
 
 namespace Notifier.Core.Schedules;
@@ -7,7 +8,7 @@ namespace Notifier.Core.Schedules;
 /// 5-field Unix expression (<c>30 8 * * 1-5</c>) converted to it; the zone an IANA id. Fire times are computed by
 /// Quartz's own <see cref="CronExpression"/>, so daylight-saving gaps and overlaps follow Quartz's rules.
 /// </summary>
-public sealed class CronSchedule
+public sealed partial class CronSchedule
 {
     public const string DefaultTimeZone = "Asia/Seoul";
     public const int MaxNameLength = 100;
@@ -40,6 +41,13 @@ public sealed class CronSchedule
         if (fields.Length is not (5 or 6 or 7))
         {
             error = $"has {fields.Length} fields; give 6 or 7 (Quartz: seconds minutes hours day-of-month month day-of-week [year]) or 5 (Unix: minute hour day-of-month month day-of-week)";
+            return null;
+        }
+
+        // Quartz refuses '*/0' but takes a zero step on a named range ('JAN-DEC/0') and then ignores it.
+        if (fields.Any(ZeroStep().IsMatch))
+        {
+            error = "has a step of 0 ('/0'), which would advance by nothing; use a step of 1 or more";
             return null;
         }
 
@@ -92,6 +100,9 @@ public sealed class CronSchedule
 
         return fires;
     }
+
+    [GeneratedRegex("/0+(?![0-9])")]
+    private static partial Regex ZeroStep();
 
     private static string Printable(string value) =>
         new([.. value.Where(c => !char.IsControl(c)).Take(64)]);

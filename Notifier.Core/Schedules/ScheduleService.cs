@@ -164,12 +164,14 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
         }, cancellationToken);
     }
 
-    // A fire materialized ahead of time (queued, never tried, not yet due) belongs to the old definition.
+    // A fire materialized ahead of time (queued, never tried, its fire time still to come) belongs to the old definition.
+    // Judged by the fire time, not DueAt: a fire that already happened but waits for the daily cap has a later DueAt, and
+    // the new definition would not fire it again.
     private Task<int> WithdrawPendingAsync(long scheduleId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return db.Deliveries
-            .Where(d => d.ScheduleId == scheduleId && d.FireTime != null && d.Status == DeliveryStatus.Queued && d.Attempts == 0 && d.DueAt > now)
+            .Where(d => d.ScheduleId == scheduleId && d.FireTime > now && d.Status == DeliveryStatus.Queued && d.Attempts == 0)
             .ExecuteDeleteAsync(cancellationToken);
     }
 }
