@@ -64,10 +64,8 @@ public sealed partial class CronSchedule
         }
 
         field = "timeZone";
-        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) || !zone.HasIanaId)
+        if (FindZone(timeZone, out error) is not { } zone)
         {
-            error = $"'{Printable(zoneId)}' is not an IANA time zone id (e.g. Asia/Seoul, Europe/Berlin, UTC)";
             return null;
         }
 
@@ -81,6 +79,21 @@ public sealed partial class CronSchedule
 
         error = null;
         return schedule;
+    }
+
+    /// <summary>The IANA zone <paramref name="timeZone"/> names (<see cref="DefaultTimeZone"/> when none), or null and why not.</summary>
+    public static TimeZoneInfo? FindZone(string? timeZone, out string? error)
+    {
+        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
+        // .NET finds a zone in another case only once it has loaded it (its cache ignores case): so be strict, always.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) || !zone.HasIanaId || !string.Equals(zone.Id, zoneId, StringComparison.Ordinal))
+        {
+            error = $"'{Printable(zoneId)}' is not an IANA time zone id (e.g. Asia/Seoul, Europe/Berlin, UTC; the case matters)";
+            return null;
+        }
+
+        error = null;
+        return zone;
     }
 
     /// <summary>The first fire strictly after <paramref name="utc"/>, in UTC; null when there is none.</summary>

@@ -79,6 +79,23 @@ public sealed class CronScheduleParseTests
     [InlineData("../../../etc/passwd")]
     public void NonIanaZone_IsRefusedUnderTimeZone(string zone) => Assert.Equal("timeZone", Refusal("0 0 8 * * ?", zone).Field);
 
+    [Theory]
+    [InlineData("asia/seoul", "Asia/Seoul")]
+    [InlineData("EUROPE/BERLIN", "Europe/Berlin")]
+    public void ZoneIdInAnotherCase_IsRefused_EvenAfterTheZoneWasLoaded(string spelled, string canonical)
+    {
+        Assert.Equal(canonical, Parse("0 0 8 * * ?", canonical).Zone.Id);
+
+        Assert.Equal("timeZone", Refusal("0 0 8 * * ?", spelled).Field);
+    }
+
+    [Theory]
+    [InlineData("UTC")]
+    [InlineData("Etc/UTC")]
+    [InlineData("America/New_York")]
+    [InlineData("Asia/Kolkata")]
+    public void IanaZone_IsKeptAsGiven(string zone) => Assert.Equal(zone, Parse("0 0 8 * * ?", zone).Zone.Id);
+
     [Fact]
     public void NoZone_MeansSeoul() => Assert.Equal("Asia/Seoul", Parse("0 0 8 * * ?").Zone.Id);
 
@@ -90,8 +107,8 @@ public sealed class CronScheduleParseTests
         Assert.Equal(["2030-01-01T12:00:00+09:00"], fires.Select(f => f.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)));
     }
 
-    private static CronSchedule Parse(string cron) =>
-        CronSchedule.TryParse(cron, null, Now, out _, out var error) ?? throw new InvalidOperationException(error);
+    private static CronSchedule Parse(string cron, string? zone = null) =>
+        CronSchedule.TryParse(cron, zone, Now, out _, out var error) ?? throw new InvalidOperationException(error);
 
     private static (string? Field, string? Error) Refusal(string cron, string? zone)
     {
