@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Notifier.Testing.Database;
 using Notifier.Testing.Time;
 using static Notifier.Api.Tests.Schedules.ScheduleRequests;
 
@@ -28,10 +29,11 @@ public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : 
             () => Task.FromResult(fixture.Kakao.Memos.SingleOrDefault(m => m.Template["text"]?.GetValue<string>() == text)),
             m => m is not null, Deadline, "the triggered memo at Kakao");
         Assert.Equal(SchedulesFixture.KakaoUserId, memo!.UserId);
-        var template = JsonNode.Parse((string)(await Notifier.Testing.Database.TestMariaDb.ScalarAsync(
+        var template = JsonNode.Parse((string)(await TestMariaDb.ScalarAsync(
             fixture.ConnectionString, "SELECT TemplateJson FROM schedules WHERE Id = @id", ("@id", scheduleId)))!);
         Assert.True(JsonNode.DeepEquals(template, memo.Template), $"sent {memo.Template.ToJsonString()}, schedule has {template!.ToJsonString()}");
         Assert.Equal("text", memo.Template["object_type"]!.GetValue<string>());
+        Assert.Equal("http://localhost:5080", memo.Template["link"]!["web_url"]!.GetValue<string>());
 
         var logged = await Poll.UntilAsync(() => ListAsync(scheduleId), items => items.Count == 1 && items[0].GetProperty("status").GetString() == "sent", Deadline, "the delivery to show as sent");
         var entry = logged[0];

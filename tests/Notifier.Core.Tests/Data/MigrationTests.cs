@@ -16,9 +16,10 @@ public sealed class MigrationTests(MariaDbDatabase database) : IClassFixture<Mar
 
         Assert.False(sqlite.Database.HasPendingModelChanges(), "run dotnet ef migrations add for SqliteNotifierDbContext");
         Assert.False(mariaDb.Database.HasPendingModelChanges(), "run dotnet ef migrations add for MariaDbNotifierDbContext");
+        // QuartzSchema is MariaDB's alone: on SQLite Quartz keeps its jobs in memory.
         Assert.Equal(
             sqlite.Database.GetMigrations().Select(m => m[15..]),
-            mariaDb.Database.GetMigrations().Select(m => m[15..]));
+            mariaDb.Database.GetMigrations().Select(m => m[15..]).Where(m => m != "QuartzSchema"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Notifier.Core.Deliveries;
+using Notifier.Core.Schedules;
 using Notifier.Testing.Database;
 using Notifier.Testing.Time;
 using static Notifier.Core.Tests.Schedules.ScheduleHost;
@@ -103,7 +104,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task DisabledSchedule_IsNeverMaterialized()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 * * * * ?");
-        await _host.InScopeAsync((Notifier.Core.Schedules.ScheduleService service) =>
+        await _host.InScopeAsync((ScheduleService service) =>
             service.SetEnabledAsync(schedule.Id, null, enabled: false, CancellationToken.None));
         _clock.Advance(TimeSpan.FromMinutes(30));
 
