@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Quartz;
 
 namespace Notifier.Core.Schedules;
@@ -7,7 +8,7 @@ namespace Notifier.Core.Schedules;
 /// 5-field Unix expression (<c>30 8 * * 1-5</c>) converted to it; the zone an IANA id. Fire times are computed by
 /// Quartz's own <see cref="CronExpression"/>, so daylight-saving gaps and overlaps follow Quartz's rules.
 /// </summary>
-public sealed class CronSchedule
+public sealed partial class CronSchedule
 {
     public const string DefaultTimeZone = "Asia/Seoul";
     public const int MaxNameLength = 100;
@@ -43,6 +44,13 @@ public sealed class CronSchedule
             return null;
         }
 
+        // Quartz refuses '*/0' but takes a zero step on a named range ('JAN-DEC/0') and then ignores it.
+        if (fields.Any(ZeroStep().IsMatch))
+        {
+            error = "has a step of 0 ('/0'), which would advance by nothing; use a step of 1 or more";
+            return null;
+        }
+
         CronExpression quartz;
         try
         {
@@ -56,10 +64,8 @@ public sealed class CronSchedule
         }
 
         field = "timeZone";
-        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) || !zone.HasIanaId)
+        if (FindZone(timeZone, out error) is not { } zone)
         {
-            error = $"'{Printable(zoneId)}' is not an IANA time zone id (e.g. Asia/Seoul, Europe/Berlin, UTC)";
             return null;
         }
 
@@ -73,6 +79,21 @@ public sealed class CronSchedule
 
         error = null;
         return schedule;
+    }
+
+    /// <summary>The IANA zone <paramref name="timeZone"/> names (<see cref="DefaultTimeZone"/> when none), or null and why not.</summary>
+    public static TimeZoneInfo? FindZone(string? timeZone, out string? error)
+    {
+        var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
+        // .NET finds a zone in another case only once it has loaded it (its cache ignores case): so be strict, always.
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) || !zone.HasIanaId || !string.Equals(zone.Id, zoneId, StringComparison.Ordinal))
+        {
+            error = $"'{Printable(zoneId)}' is not an IANA time zone id (e.g. Asia/Seoul, Europe/Berlin, UTC; the case matters)";
+            return null;
+        }
+
+        error = null;
+        return zone;
     }
 
     /// <summary>The first fire strictly after <paramref name="utc"/>, in UTC; null when there is none.</summary>
@@ -92,6 +113,9 @@ public sealed class CronSchedule
 
         return fires;
     }
+
+    [GeneratedRegex("/0+(?![0-9])")]
+    private static partial Regex ZeroStep();
 
     private static string Printable(string value) =>
         new([.. value.Where(c => !char.IsControl(c)).Take(64)]);

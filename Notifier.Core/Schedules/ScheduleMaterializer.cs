@@ -70,7 +70,8 @@ public sealed partial class ScheduleMaterializer(
 
     private int Materialize(Schedule schedule, DateTime now, DateTime horizon, DateTime catchUpFrom)
     {
-        var cron = CronSchedule.TryParse(schedule.Cron, schedule.TimeZone, now, out _, out var error);
+        // Parsed as of the fire to materialize, not as of now: a last fire (a one-shot's) missed by a little is still due.
+        var cron = CronSchedule.TryParse(schedule.Cron, schedule.TimeZone, schedule.NextFireTime!.Value.AddTicks(-1), out _, out var error);
         if (cron is null)
         {
             // Only possible if the zone vanished from this machine's time zone database.

@@ -32,7 +32,7 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
             return new ScheduleChange.NoAccount(refusal!);
         }
 
-        var schedule = new Schedule { AccountId = account.Value.Id, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var schedule = new Schedule { AccountId = account.Value.Id, CreatedAt = Now() };
         var change = Apply(schedule, draft);
         if (change is ScheduleChange.Saved)
         {
@@ -72,7 +72,7 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
             {
                 schedule.Enabled = enabled;
                 schedule.NextFireTime = enabled ? cron.NextAfter(time.GetUtcNow().UtcDateTime) : null;
-                schedule.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                schedule.UpdatedAt = Now();
                 await WithdrawPendingAsync(schedule.Id, ct);
                 await db.SaveChangesAsync(ct);
             }
@@ -116,6 +116,11 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
         if (cron is null)
         {
             errors[field!] = [cronError!];
+            // A bad cron stops the parse before the zone is looked at; name a bad zone in the same answer.
+            if (field == "cron" && CronSchedule.FindZone(draft.TimeZone, out var zoneError) is null)
+            {
+                errors["timeZone"] = [zoneError!];
+            }
         }
 
         var message = templates.Build(draft.Message, "message.");
@@ -129,7 +134,7 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
             return new ScheduleChange.Invalid(errors);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now();
         schedule.Name = name!;
         schedule.Cron = cron.Expression;
         schedule.TimeZone = cron.Zone.Id;
@@ -139,6 +144,13 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
         schedule.NextFireTime = schedule.Enabled ? cron.NextAfter(now) : null;
         schedule.UpdatedAt = now;
         return new ScheduleChange.Saved(schedule, cron);
+    }
+
+    /// <summary>Now, to the microsecond the database keeps: the view answered on a write equals what a later read shows.</summary>
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % 10));
     }
 
     private Task<ScheduleChange> InTransactionAsync(
@@ -164,12 +176,14 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
         }, cancellationToken);
     }
 
-    // A fire materialized ahead of time (queued, never tried, not yet due) belongs to the old definition.
+    // A fire materialized ahead of time (queued, never tried, its fire time still to come) belongs to the old definition.
+    // Judged by the fire time, not DueAt: a fire that already happened but waits for the daily cap has a later DueAt, and
+    // the new definition would not fire it again.
     private Task<int> WithdrawPendingAsync(long scheduleId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return db.Deliveries
-            .Where(d => d.ScheduleId == scheduleId && d.FireTime != null && d.Status == DeliveryStatus.Queued && d.Attempts == 0 && d.DueAt > now)
+            .Where(d => d.ScheduleId == scheduleId && d.FireTime > now && d.Status == DeliveryStatus.Queued && d.Attempts == 0)
             .ExecuteDeleteAsync(cancellationToken);
     }
 }

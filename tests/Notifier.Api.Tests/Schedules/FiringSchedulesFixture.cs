@@ -1,0 +1,14 @@
+namespace Notifier.Api.Tests.Schedules;
+
+/// <summary>Jobs and dispatcher on, the materializer polling every second.</summary>
+public sealed class FiringSchedulesFixture : SchedulesFixture
+{
+    protected override IReadOnlyDictionary<string, string?>? SettingOverrides() => new Dictionary<string, string?>
+    {
+        ["Schedules:JobsEnabled"] = "true",
+        ["Schedules:PollSeconds"] = "1",
+        ["Dispatch:Enabled"] = "true",
+        ["Dispatch:PollIntervalMilliseconds"] = "100",
+        ["Dispatch:DailyCap"] = "1000",
+    };
+}

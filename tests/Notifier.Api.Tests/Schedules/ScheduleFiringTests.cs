@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Notifier.Testing.Database;
+using Notifier.Testing.Time;
+using static Notifier.Api.Tests.Schedules.ScheduleRequests;
+
+namespace Notifier.Api.Tests.Schedules;
+
+/// <summary>The Api host running the Quartz jobs and the dispatcher: a schedule every two seconds, end to end.</summary>
+public sealed class ScheduleFiringTests(FiringSchedulesFixture fixture) : IClassFixture<FiringSchedulesFixture>
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task EveryTwoSeconds_SendsAMemoPerFire_ThenNothingNewAfterItIsDisabled()
+    {
+        var text = $"Tick {Guid.NewGuid():N}";
+        var body = Body(cron: "0/2 * * * * ?", text: text);
+        var id = (await CreateAsync(fixture.Api, body)).GetProperty("id").GetInt64();
+        var template = JsonNode.Parse((string)(await TestMariaDb.ScalarAsync(fixture.ConnectionString, "SELECT TemplateJson FROM schedules WHERE Id = @id", ("@id", id)))!);
+
+        await Poll.UntilAsync(() => Task.FromResult(Memos(text).Count), n => n >= 3, Deadline, "three memos from the schedule");
+
+        Assert.All(Memos(text), m => Assert.True(JsonNode.DeepEquals(template, m.Template), m.Template.ToJsonString()));
+        Assert.Equal(
+            await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id", ("@id", id)),
+            await fixture.CountAsync("SELECT COUNT(DISTINCT FireTime) FROM deliveries WHERE ScheduleId = @id AND FireTime IS NOT NULL", ("@id", id)));
+        Assert.Equal(0, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND (MOD(SECOND(FireTime), 2) <> 0 OR MICROSECOND(FireTime) <> 0)", ("@id", id)));
+        Assert.True(await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND Status = 'sent'", ("@id", id)) >= 3);
+
+        body["enabled"] = false;
+        using (var disabled = await PutAsync(fixture.Api, id, body))
+        {
+            Assert.True(disabled.IsSuccessStatusCode, $"{(int)disabled.StatusCode}");
+        }
+
+        var disabledAt = (DateTime)(await TestMariaDb.ScalarAsync(fixture.ConnectionString, "SELECT UTC_TIMESTAMP(6)"))!;
+        var afterDisable = await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id", ("@id", id));
+        // The fires queued ahead (the 60 s lookahead) were withdrawn: nothing left is due after the disable.
+        Assert.Equal(0, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND FireTime > @at", ("@id", id), ("@at", disabledAt)));
+
+        // Two and a half fire periods and several materializer polls later, by the database's clock.
+        await Poll.UntilAsync(
+            async () => await fixture.CountAsync("SELECT UTC_TIMESTAMP(6) > @until", ("@until", disabledAt.AddSeconds(5))) == 1,
+            TimeSpan.FromSeconds(30), "five seconds to pass after the disable");
+        Assert.Equal(afterDisable, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id", ("@id", id)));
+        Assert.Equal(0, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND FireTime > @at", ("@id", id), ("@at", disabledAt)));
+        // Whatever was already due when it was disabled finishes; each sent delivery is exactly one memo.
+        await Poll.UntilAsync(
+            async () => Memos(text).Count == await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND Status = 'sent'", ("@id", id))
+                && await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND Status IN ('queued', 'sending')", ("@id", id)) == 0,
+            Deadline, "every delivery sent once");
+        Assert.Equal(afterDisable, Memos(text).Count);
+    }
+
+    private List<Notifier.Testing.Kakao.FakeMemo> Memos(string text) =>
+        [.. fixture.Kakao.Memos.Where(m => m.Template["text"]?.GetValue<string>() == text)];
+}
