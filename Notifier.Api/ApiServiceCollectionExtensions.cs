@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Health;
+using Notifier.Api.OpenApi;
 using Notifier.Core.Data;
 
 namespace Notifier.Api;
@@ -20,6 +21,7 @@ internal static class ApiServiceCollectionExtensions
         // Korean nicknames and card text render as text, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddNotifierOpenApi();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {

@@ -5,6 +5,7 @@ using Notifier.Api.Health;
 using Notifier.Api.Home;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
+using Notifier.Api.OpenApi;
 using Notifier.Api.Schedules;
 using Notifier.Core;
 using Notifier.Core.Data;
@@ -38,6 +39,7 @@ app.MapMessages();
 app.MapSchedules();
 app.MapKakaoUnlink();
 app.MapHealth();
+app.MapNotifierOpenApi();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using Notifier.Api.Tests.Support;
+
+namespace Notifier.Api.Tests.OpenApi;
+
+public sealed class OpenApiDocumentTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task TheDocument_DescribesEveryApiEndpoint_ItsBodies_AndTheBearerScheme()
+    {
+        using var client = fixture.Factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var root = document.RootElement;
+        var paths = root.GetProperty("paths");
+
+        string[] expected =
+        [
+            "get /api/accounts", "get /api/accounts/{id}", "post /api/accounts/{id}/refresh",
+            "post /api/messages", "get /api/messages", "get /api/messages/{id}",
+            "post /api/schedules", "get /api/schedules", "get /api/schedules/{id}", "put /api/schedules/{id}",
+            "delete /api/schedules/{id}", "post /api/schedules/{id}/trigger",
+        ];
+        var described = paths.EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => $"{o.Name} {p.Name}"))
+            .Where(o => o.Contains(" /api/", StringComparison.Ordinal)).ToHashSet();
+        Assert.Equal(expected.Order(), described.Order());
+
+        var bearer = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer");
+        Assert.Equal("http", bearer.GetProperty("type").GetString());
+        Assert.Equal("bearer", bearer.GetProperty("scheme").GetString());
+        foreach (var operation in paths.EnumerateObject().Where(p => p.Name.StartsWith("/api/", StringComparison.Ordinal)).SelectMany(p => p.Value.EnumerateObject()))
+        {
+            Assert.True(operation.Value.TryGetProperty("security", out _), $"{operation.Name} names the bearer scheme");
+            Assert.True(operation.Value.GetProperty("responses").TryGetProperty("401", out _), $"{operation.Name} documents 401");
+        }
+
+        var send = paths.GetProperty("/api/messages").GetProperty("post");
+        var body = send.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
+        Assert.EndsWith("SendMessageRequest", body, StringComparison.Ordinal);
+        Assert.True(send.GetProperty("responses").TryGetProperty("202", out _));
+        Assert.Equal("application/problem+json", send.GetProperty("responses").GetProperty("400").GetProperty("content").EnumerateObject().Single().Name);
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("SendMessageRequest").GetProperty("properties").TryGetProperty("card", out _));
+        Assert.True(schemas.TryGetProperty("ScheduleDraft", out _));
+    }
+
+    [Fact]
+    public async Task TheReferencePage_IsServed()
+    {
+        using var client = fixture.Factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/scalar/v1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", page, StringComparison.Ordinal);
+    }
+}
