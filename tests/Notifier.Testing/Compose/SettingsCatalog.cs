@@ -1,0 +1,40 @@
+using System.Collections;
+using System.Reflection;
+
+namespace Notifier.Testing.Compose;
+
+/// <summary>The configuration keys an app really reads: the bindable properties of its options classes, by section.</summary>
+public sealed class SettingsCatalog
+{
+    private readonly HashSet<string> _keys = new(StringComparer.OrdinalIgnoreCase);
+
+    public SettingsCatalog Add(string section, Type options)
+    {
+        foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsList(p.PropertyType)))
+        {
+            _keys.Add(IsList(property.PropertyType) ? $"{section}:{property.Name}:*" : $"{section}:{property.Name}");
+        }
+
+        return this;
+    }
+
+    public SettingsCatalog Add(string key)
+    {
+        _keys.Add(key);
+        return this;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is read (a list element <c>Api:Keys:0</c> matches <c>Api:Keys:*</c>).</summary>
+    public bool Reads(string key)
+    {
+        if (_keys.Contains(key))
+        {
+            return true;
+        }
+
+        var last = key.LastIndexOf(':');
+        return last > 0 && int.TryParse(key[(last + 1)..], out _) && _keys.Contains(key[..last] + ":*");
+    }
+
+    private static bool IsList(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
+}
