@@ -42,6 +42,9 @@ public sealed partial class AccessTokenService(
     private Task<string> RefreshAsync(long accountId, string? knownToken, bool onlyIfStale, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
+        // Kept across the execution strategy's retries: once Kakao answered (and maybe rotated the refresh token),
+        // a retry after a lost database connection stores this answer instead of asking Kakao again with a dead token.
+        KakaoTokenResponse? obtained = null;
         return strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
@@ -52,7 +55,7 @@ public sealed partial class AccessTokenService(
             // Under the lock: whoever refreshed while we waited has stored a newer token; reuse it.
             var storedMeanwhile = knownToken is not null && account.AccessTokenExpiresAt > time.GetUtcNow().UtcDateTime
                 && vault.ReadAccessToken(account) != knownToken;
-            if (storedMeanwhile || (onlyIfStale && IsFresh(account)))
+            if (obtained is null && (storedMeanwhile || (onlyIfStale && IsFresh(account))))
             {
                 await transaction.CommitAsync(ct);
                 return vault.ReadAccessToken(account);
@@ -61,7 +64,7 @@ public sealed partial class AccessTokenService(
             KakaoTokenResponse tokens;
             try
             {
-                tokens = await auth.RefreshAsync(vault.ReadRefreshToken(account), ct);
+                tokens = obtained ??= await auth.RefreshAsync(vault.ReadRefreshToken(account), ct);
             }
             catch (KakaoAuthException ex) when (ex.IsRefreshTokenDead)
             {

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifier.Core.Data;
 
 namespace Notifier.Core.Deliveries;
 
 /// <summary>One round of the outbox: claim a batch, send it with bounded parallelism, record each outcome.</summary>
-public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<DispatchOptions> options)
+public sealed partial class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, ILogger<DeliveryDispatcher> logger)
 {
     /// <summary>
     /// Returns how many deliveries it handled. <paramref name="stopClaiming"/> only stops the claim: what was claimed is
@@ -32,18 +33,35 @@ public sealed class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<Dis
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism };
         await Parallel.ForEachAsync(claimed, parallel, async (delivery, _) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            if (!await services.GetRequiredService<DeliveryClaimer>().RenewLeaseAsync(delivery, CancellationToken.None))
+            try
             {
-                return; // another dispatcher holds it now: sending it here too would be a duplicate
+                await SendOneAsync(delivery, accounts);
             }
-
-            var outcome = accounts.TryGetValue(delivery.AccountId, out var account)
-                ? await services.GetRequiredService<DeliverySender>().SendAsync(delivery, account, CancellationToken.None)
-                : new SendOutcome.Failed("The account no longer exists");
-            await services.GetRequiredService<DeliveryOutcomeWriter>().RecordAsync(delivery, outcome, CancellationToken.None);
+            catch (Exception ex)
+            {
+                // The database failed under this one row: it stays leased and is taken again when the lease runs out;
+                // the rest of the batch goes on.
+                LogDeliveryFailed(logger, delivery.Id, ex);
+            }
         });
         return claimed.Count;
     }
+
+    private async Task SendOneAsync(ClaimedDelivery delivery, Dictionary<long, Accounts.Account> accounts)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (!await services.GetRequiredService<DeliveryClaimer>().RenewLeaseAsync(delivery, CancellationToken.None))
+        {
+            return; // another dispatcher holds it now: sending it here too would be a duplicate
+        }
+
+        var outcome = accounts.TryGetValue(delivery.AccountId, out var account)
+            ? await services.GetRequiredService<DeliverySender>().SendAsync(delivery, account, CancellationToken.None)
+            : new SendOutcome.Failed("The account no longer exists");
+        await services.GetRequiredService<DeliveryOutcomeWriter>().RecordAsync(delivery, outcome, CancellationToken.None);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} could not be handled; it is taken again when its lease runs out")]
+    private static partial void LogDeliveryFailed(ILogger logger, long deliveryId, Exception exception);
 }
