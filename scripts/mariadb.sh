@@ -2,6 +2,7 @@
 # A throwaway MariaDB server for tests and benchmarks: no Docker, no systemd, its own data directory.
 #   scripts/mariadb.sh install         install Debian's mariadb-server when mariadbd is missing
 #   scripts/mariadb.sh start DIR       start a server in DIR on a free port; prints its root connection string
+#   scripts/mariadb.sh restart DIR     stop it and start it again on the same port and data (fault tests)
 #   scripts/mariadb.sh stop DIR        stop it and remove DIR
 set -euo pipefail
 
@@ -25,12 +26,10 @@ free_port() {
   echo "no free port found" >&2; exit 1
 }
 
-start() {
-  local dir="$1"; mkdir -p "$dir"
-  local port; port=$(free_port)
+# Runs mariadbd on DIR's data directory and PORT; returns once it answers.
+serve() {
+  local dir="$1" port="$2"
   local user_opt=(); [ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
-  "$(find_bin mariadb-install-db)" --no-defaults --datadir="$dir/data" "${user_opt[@]}" \
-    --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1
   "$(find_bin mariadbd)" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" \
     --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/pid" --log-error="$dir/err.log" \
     --skip-name-resolve --max-connections=1000 --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=256M \
@@ -41,11 +40,29 @@ start() {
     sleep 0.1
   done
   "$admin" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 || { cat "$dir/err.log" >&2; exit 1; }
+}
+
+start() {
+  local dir="$1"; mkdir -p "$dir"
+  local port; port=$(free_port)
+  local user_opt=(); [ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
+  "$(find_bin mariadb-install-db)" --no-defaults --datadir="$dir/data" "${user_opt[@]}" \
+    --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1
+  serve "$dir" "$port"
   local password; password=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
   "$(find_bin mariadb)" --no-defaults --socket="$dir/sock" -uroot -e \
     "CREATE USER 'notifier_test'@'127.0.0.1' IDENTIFIED BY '$password'; GRANT ALL ON *.* TO 'notifier_test'@'127.0.0.1' WITH GRANT OPTION;"
   echo "$port" > "$dir/port"
   echo "Server=127.0.0.1;Port=$port;Uid=notifier_test;Pwd=$password"
+}
+
+# Stops the server in DIR (SIGTERM, as a host restart does) and starts it again on the same port and data.
+restart() {
+  local dir="$1"
+  local pid; pid=$(cat "$dir/pid")
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  serve "$dir" "$(cat "$dir/port")"
 }
 
 stop() {
