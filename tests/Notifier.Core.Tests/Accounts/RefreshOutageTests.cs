@@ -31,7 +31,7 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
         Assert.Equal(AccountStatus.Active, (await world.AccountAsync(account)).Status);
 
         // The late refresh completes at Kakao; Notifier never saw it and refreshes again on the retry.
-        Assert.True(await Eventually.TrueAsync(() => world.Kakao.RefreshCount == 1, TimeSpan.FromSeconds(10)));
+        await Eventually.TrueAsync(() => world.Kakao.RefreshCount == 1, "the late refresh to reach Kakao", TimeSpan.FromSeconds(10));
         world.Clock.AdvanceTo(waiting.DueAt);
         Assert.Equal(1, await world.Node.RoundAsync());
 
