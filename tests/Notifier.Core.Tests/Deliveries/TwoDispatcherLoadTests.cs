@@ -32,7 +32,7 @@ public sealed class TwoDispatcherLoadTests(MariaDbDatabase database, ITestOutput
 
         foreach (var stale in accounts.Take(10))
         {
-            await world.SetAccessTokenExpiryAsync(stale, world.Clock.UtcNow.AddMinutes(-1)); // refreshed on the way, once each
+            await world.SetAccessTokenExpiryAsync(stale, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)); // refreshed on the way, once each
         }
 
         var markers = Enumerable.Range(0, Deliveries).Select(i => $"load-{i}").ToList();

@@ -22,7 +22,7 @@ public sealed class UnknownOutcomeTests(MariaDbDatabase database) : IClassFixtur
         var unknown = await world.DeliveryAsync(id);
         Assert.Equal(DeliveryStatus.Unknown, unknown.Status);
         Assert.Contains("-603", unknown.LastError, StringComparison.Ordinal);
-        Assert.Equal(1, await world.UsageAsync(account, world.Clock.UtcNow)); // it may have used Kakao's budget
+        Assert.Equal(1, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // it may have used Kakao's budget
         await AssertNeverResentAsync(world, id);
     }
 

@@ -8,11 +8,10 @@ using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Messages;
 using Notifier.Core.Schedules;
-using Notifier.Testing.Time;
 
 namespace Notifier.Core.Tests.Schedules;
 
-/// <summary>A started host with Notifier's core services on a test database, reading a <see cref="ManualClock"/>.</summary>
+/// <summary>A started host with Notifier's core services on a test database, reading a clock the test moves.</summary>
 internal sealed class ScheduleHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -21,7 +20,7 @@ internal sealed class ScheduleHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ScheduleHost> StartAsync(string connectionString, ManualClock clock, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ScheduleHost> StartAsync(string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

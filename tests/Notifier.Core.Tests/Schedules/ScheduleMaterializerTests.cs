@@ -1,4 +1,5 @@
 using Notifier.Core.Deliveries;
+using Microsoft.Extensions.Time.Testing;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Database;
 using Notifier.Testing.Time;
@@ -9,7 +10,7 @@ namespace Notifier.Core.Tests.Schedules;
 /// <summary>The materializer against MariaDB with a hand-moved clock (catch-up window 60 min, lookahead 60 s).</summary>
 public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>, IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
     private ScheduleHost _host = null!;
     private long _accountId;
 
@@ -27,7 +28,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FireMissedWithinTheCatchUpWindow_IsQueuedOnce_Late_WithItsOriginalFireTime()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 10, 20, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 10, 20, 0, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
 
@@ -45,7 +46,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FiresOlderThanTheCatchUpWindow_AreRecordedSkipped_AndOnlyTheRecentOneIsQueued()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 * * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 5, 30, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 5, 30, 0, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
 
@@ -61,11 +62,11 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FireWithinTheLookahead_IsQueuedAhead_DueAtItsFireTime_AndRunningAgainAddsNothing()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 9, 59, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 9, 59, 30, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
         Assert.Equal(0, await _host.MaterializeAsync());
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 10, 0, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 10, 0, 30, TimeSpan.Zero));
         Assert.Equal(0, await _host.MaterializeAsync());
 
         var delivery = Assert.Single(await _host.DeliveriesAsync(schedule.Id));
@@ -77,7 +78,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FireBeyondTheLookahead_IsNotMaterializedYet()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 9, 58, 59, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 9, 58, 59, TimeSpan.Zero));
 
         Assert.Equal(0, await _host.MaterializeAsync());
 
@@ -89,7 +90,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task OneShotSchedule_MissedByMinutes_IsStillSentLate_NotDisabled()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 9 3 ? 2026");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 10, 5, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 10, 5, 0, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
 

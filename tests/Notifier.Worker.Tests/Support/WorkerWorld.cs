@@ -10,6 +10,7 @@ using Notifier.Core.Kakao;
 using Notifier.Testing.Database;
 using Notifier.Testing.Kakao;
 using Notifier.Testing.Logging;
+using Notifier.Testing.Time;
 using Serilog.Core;
 
 namespace Notifier.Worker.Tests.Support;
@@ -24,7 +25,7 @@ public class WorkerWorld : IAsyncLifetime
 
     public KakaoFake Kakao { get; } = new();
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestClock.Create(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public CapturedLogs Logs { get; } = new();
 
