@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Notifier.Core.Accounts;
@@ -8,6 +7,7 @@ using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Messages;
 using Notifier.Core.Schedules;
+using Notifier.Testing.Hosting;
 
 namespace Notifier.Core.Tests.Schedules;
 
@@ -22,16 +22,7 @@ internal sealed class ScheduleHost : IAsyncDisposable
 
     public static async Task<ScheduleHost> StartAsync(string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "MariaDb",
-            ["Database:MigrateOnStart"] = "true",
-            ["ConnectionStrings:Notifier"] = connectionString,
-            ["Kakao:RestApiKey"] = "key",
-        });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        var builder = TestHost.CreateBuilder(TestHost.Settings(connectionString, kakao: null, settings), clock);
         builder.AddNotifierCore();
         var host = builder.Build();
         await host.StartAsync();
