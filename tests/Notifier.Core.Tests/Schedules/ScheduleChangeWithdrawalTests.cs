@@ -1,5 +1,5 @@
-using Notifier.Core.Deliveries;
 using Microsoft.Extensions.Time.Testing;
+using Notifier.Core.Deliveries;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Database;
 using Notifier.Testing.Time;
@@ -17,9 +17,7 @@ public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IC
     public async Task InitializeAsync()
     {
         _host = await StartAsync(database.ConnectionString, _clock, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "1" });
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM schedules");
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM deliveries");
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM daily_usage");
+        await _host.ClearAsync();
         _accountId = await _host.AddAccountAsync();
     }
 

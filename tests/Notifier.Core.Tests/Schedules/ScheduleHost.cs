@@ -7,6 +7,7 @@ using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Messages;
 using Notifier.Core.Schedules;
+using Notifier.Testing.Database;
 using Notifier.Testing.Hosting;
 
 namespace Notifier.Core.Tests.Schedules;
@@ -16,7 +17,13 @@ internal sealed class ScheduleHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ScheduleHost(IHost host) => _host = host;
+    private readonly string _connectionString;
+
+    private ScheduleHost(IHost host, string connectionString)
+    {
+        _host = host;
+        _connectionString = connectionString;
+    }
 
     public IServiceProvider Services => _host.Services;
 
@@ -26,7 +33,15 @@ internal sealed class ScheduleHost : IAsyncDisposable
         builder.AddNotifierCore();
         var host = builder.Build();
         await host.StartAsync();
-        return new ScheduleHost(host);
+        return new ScheduleHost(host, connectionString);
+    }
+
+    /// <summary>Empties what another test of the class left on the shared database (schedules, deliveries, usage).</summary>
+    public async Task ClearAsync()
+    {
+        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM schedules");
+        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM deliveries");
+        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM daily_usage");
     }
 
     /// <summary>An active account to hang schedules on (its tokens are never used here).</summary>

@@ -1,5 +1,5 @@
-using Notifier.Core.Deliveries;
 using Microsoft.Extensions.Time.Testing;
+using Notifier.Core.Deliveries;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Database;
 using Notifier.Testing.Time;
@@ -17,8 +17,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task InitializeAsync()
     {
         _host = await StartAsync(database.ConnectionString, _clock);
-        // Tests share the class's database: nothing another test left may fire here.
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM schedules");
+        await _host.ClearAsync(); // nothing another test left may fire here
         _accountId = await _host.AddAccountAsync();
     }
 
