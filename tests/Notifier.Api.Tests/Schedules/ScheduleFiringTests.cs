@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Notifier.Testing;
 using Notifier.Testing.Database;
-using Notifier.Testing.Time;
 using static Notifier.Api.Tests.Schedules.ScheduleRequests;
 
 namespace Notifier.Api.Tests.Schedules;
@@ -19,7 +19,7 @@ public sealed class ScheduleFiringTests(FiringSchedulesFixture fixture) : IClass
         var id = (await CreateAsync(fixture.Api, body)).GetProperty("id").GetInt64();
         var template = JsonNode.Parse((string)(await TestMariaDb.ScalarAsync(fixture.ConnectionString, "SELECT TemplateJson FROM schedules WHERE Id = @id", ("@id", id)))!);
 
-        await Poll.UntilAsync(() => Task.FromResult(Memos(text).Count), n => n >= 3, Deadline, "three memos from the schedule");
+        await Eventually.MatchAsync(() => Memos(text).Count, n => n >= 3, "three memos from the schedule", Deadline);
 
         Assert.All(Memos(text), m => Assert.True(JsonNode.DeepEquals(template, m.Template), m.Template.ToJsonString()));
         Assert.Equal(
@@ -40,16 +40,16 @@ public sealed class ScheduleFiringTests(FiringSchedulesFixture fixture) : IClass
         Assert.Equal(0, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND FireTime > @at", ("@id", id), ("@at", disabledAt)));
 
         // Two and a half fire periods and several materializer polls later, by the database's clock.
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () => await fixture.CountAsync("SELECT UTC_TIMESTAMP(6) > @until", ("@until", disabledAt.AddSeconds(5))) == 1,
-            TimeSpan.FromSeconds(30), "five seconds to pass after the disable");
+            "five seconds to pass after the disable", TimeSpan.FromSeconds(30));
         Assert.Equal(afterDisable, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id", ("@id", id)));
         Assert.Equal(0, await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND FireTime > @at", ("@id", id), ("@at", disabledAt)));
         // Whatever was already due when it was disabled finishes; each sent delivery is exactly one memo.
-        await Poll.UntilAsync(
+        await Eventually.TrueAsync(
             async () => Memos(text).Count == await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND Status = 'sent'", ("@id", id))
                 && await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND Status IN ('queued', 'sending')", ("@id", id)) == 0,
-            Deadline, "every delivery sent once");
+            "every delivery sent once", Deadline);
         Assert.Equal(afterDisable, Memos(text).Count);
     }
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Notifier.Testing;
 using Notifier.Testing.Database;
-using Notifier.Testing.Time;
 using static Notifier.Api.Tests.Schedules.ScheduleRequests;
 
 namespace Notifier.Api.Tests.Schedules;
@@ -25,9 +25,9 @@ public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : 
         var accepted = await JsonAsync(response);
         var deliveryId = accepted.GetProperty("id").GetInt64();
         Assert.Equal($"/api/messages/{deliveryId}", response.Headers.Location?.OriginalString);
-        var memo = await Poll.UntilAsync(
-            () => Task.FromResult(fixture.Kakao.Memos.SingleOrDefault(m => m.Template["text"]?.GetValue<string>() == text)),
-            m => m is not null, Deadline, "the triggered memo at Kakao");
+        var memo = await Eventually.MatchAsync(
+            () => fixture.Kakao.Memos.SingleOrDefault(m => m.Template["text"]?.GetValue<string>() == text),
+            m => m is not null, "the triggered memo at Kakao", Deadline);
         Assert.Equal(SchedulesFixture.KakaoUserId, memo!.UserId);
         var template = JsonNode.Parse((string)(await TestMariaDb.ScalarAsync(
             fixture.ConnectionString, "SELECT TemplateJson FROM schedules WHERE Id = @id", ("@id", scheduleId)))!);
@@ -35,7 +35,7 @@ public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : 
         Assert.Equal("text", memo.Template["object_type"]!.GetValue<string>());
         Assert.Equal("http://localhost:5080", memo.Template["link"]!["web_url"]!.GetValue<string>());
 
-        var logged = await Poll.UntilAsync(() => ListAsync(scheduleId), items => items.Count == 1 && items[0].GetProperty("status").GetString() == "sent", Deadline, "the delivery to show as sent");
+        var logged = await Eventually.MatchAsync(() => ListAsync(scheduleId), items => items.Count == 1 && items[0].GetProperty("status").GetString() == "sent", "the delivery to show as sent", Deadline);
         var entry = logged[0];
         Assert.Equal(deliveryId, entry.GetProperty("id").GetInt64());
         Assert.Equal(scheduleId, entry.GetProperty("scheduleId").GetInt64());
@@ -54,8 +54,8 @@ public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : 
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        await Poll.UntilAsync(() => Task.FromResult(fixture.Kakao.Memos.Count(m => m.Template["text"]?.GetValue<string>() == text)), n => n == 2, Deadline, "two memos");
-        var logged = await Poll.UntilAsync(() => ListAsync(scheduleId), items => items.All(i => i.GetProperty("status").GetString() == "sent"), Deadline, "both deliveries sent");
+        await Eventually.MatchAsync(() => fixture.Kakao.Memos.Count(m => m.Template["text"]?.GetValue<string>() == text), n => n == 2, "two memos", Deadline);
+        var logged = await Eventually.MatchAsync(() => ListAsync(scheduleId), items => items.All(i => i.GetProperty("status").GetString() == "sent"), "both deliveries sent", Deadline);
         Assert.Equal(2, logged.Select(i => i.GetProperty("id").GetInt64()).Distinct().Count());
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 using Notifier.Testing.Logging;
 using Serilog.Core;
@@ -15,25 +16,8 @@ public sealed class NotifierApiFactory(IReadOnlyDictionary<string, string?> sett
     public CapturedLogs Logs { get; } = new();
 
     /// <summary>Settings for MariaDB and the fake Kakao; <paramref name="overrides"/> wins.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "MariaDb",
-            ["ConnectionStrings:Notifier"] = connectionString,
-            ["Kakao:AuthBaseUrl"] = kakao.Url,
-            ["Kakao:ApiBaseUrl"] = kakao.Url,
-            ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
-            ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
-            ["Api:Keys:0"] = ApiKey,
-        };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
+    public static Dictionary<string, string?> Settings(string connectionString, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        TestHost.Settings(connectionString, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
 
     /// <summary>A browser: keeps cookies, does not follow redirects (tests follow them as Kakao would).</summary>
     public HttpClient CreateBrowser() =>

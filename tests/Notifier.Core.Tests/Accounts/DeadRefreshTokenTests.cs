@@ -14,7 +14,7 @@ public sealed class DeadRefreshTokenTests(MariaDbDatabase database) : IClassFixt
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
         var account = await world.ConnectAsync(6101);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.RevokeRefreshTokens(6101);
         var deliveries = new[] { await world.EnqueueAsync(account, "dead-1"), await world.EnqueueAsync(account, "dead-2"), await world.EnqueueAsync(account, "dead-3") };
 
@@ -37,7 +37,7 @@ public sealed class DeadRefreshTokenTests(MariaDbDatabase database) : IClassFixt
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
         var account = await world.ConnectAsync(6102);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.Unlink(6102); // unlinking at Kakao kills the refresh token too
         for (var i = 0; i < 6; i++)
         {

@@ -17,7 +17,7 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
         var impatient = await world.AddNodeAsync("impatient", new Dictionary<string, string?>(Settings) { ["Kakao:TimeoutSeconds"] = "1" });
         var account = await world.ConnectAsync(6701);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.DelayTokenEndpoint(TimeSpan.FromSeconds(2));
         var id = await world.EnqueueAsync(account, "refresh-timeout");
 
@@ -31,8 +31,8 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
         Assert.Equal(AccountStatus.Active, (await world.AccountAsync(account)).Status);
 
         // The late refresh completes at Kakao; Notifier never saw it and refreshes again on the retry.
-        Assert.True(await Eventually.TrueAsync(() => world.Kakao.RefreshCount == 1, TimeSpan.FromSeconds(10)));
-        world.Clock.AdvanceTo(waiting.DueAt);
+        await Eventually.TrueAsync(() => world.Kakao.RefreshCount == 1, "the late refresh to reach Kakao", TimeSpan.FromSeconds(10));
+        world.Clock.SetUtcNow(waiting.DueAt);
         Assert.Equal(1, await world.Node.RoundAsync());
 
         Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(id)).Status);
@@ -45,7 +45,7 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
         var account = await world.ConnectAsync(6702);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.FailTokenEndpoint(503);
         var id = await world.EnqueueAsync(account, "refresh-503");
 
@@ -54,7 +54,7 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
         var waiting = await world.DeliveryAsync(id);
         Assert.Equal(DeliveryStatus.Queued, waiting.Status);
         Assert.Equal(0, world.Kakao.MemoRequests);
-        world.Clock.AdvanceTo(waiting.DueAt);
+        world.Clock.SetUtcNow(waiting.DueAt);
         Assert.Equal(1, await world.Node.RoundAsync());
 
         Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(id)).Status);

@@ -19,7 +19,7 @@ public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixtu
         var before = await world.AccountAsync(account);
         var oldRefreshToken = Vault(world).ReadRefreshToken(before);
         world.Clock.Advance(TimeSpan.FromDays(1));
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         var delivery = await world.EnqueueAsync(account, "rotate-1");
 
         await world.Node.RoundAsync();
@@ -29,7 +29,7 @@ public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixtu
         var after = await world.AccountAsync(account);
         var newRefreshToken = Vault(world).ReadRefreshToken(after);
         Assert.NotEqual(oldRefreshToken, newRefreshToken);
-        Assert.Equal(world.Clock.UtcNow + world.Kakao.RefreshTokenLifetime, after.RefreshTokenExpiresAt);
+        Assert.Equal(world.Clock.GetUtcNow().UtcDateTime + world.Kakao.RefreshTokenLifetime, after.RefreshTokenExpiresAt);
         var dead = await Assert.ThrowsAsync<KakaoAuthException>(() =>
             world.Node.Services.GetRequiredService<KakaoAuthClient>().RefreshAsync(oldRefreshToken, CancellationToken.None));
         Assert.Equal(KakaoAuthException.RefreshTokenExpired, dead.ErrorCode);
@@ -47,7 +47,7 @@ public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixtu
         var account = await world.ConnectAsync(6002);
         var before = await world.AccountAsync(account);
         world.Clock.Advance(TimeSpan.FromDays(1));
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         var delivery = await world.EnqueueAsync(account, "no-rotate-1");
 
         await world.Node.RoundAsync();

@@ -21,7 +21,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
         var account = await world.ConnectAsync(5001);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(minutesLeft));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutesLeft));
         // Kakao agrees the old token is done: a send with it would be answered -401 and show up as a second request.
         world.Kakao.ExpireAccessTokens(5001);
         var delivery = await world.EnqueueAsync(account, "stale-1");
@@ -32,7 +32,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
         Assert.Equal(1, world.Kakao.RefreshCount);
         Assert.Equal(1, world.Kakao.MemoRequests);
         Assert.Equal(1, world.MemosWith("stale-1"));
-        Assert.Equal(world.Clock.UtcNow.AddSeconds(world.Kakao.AccessTokenLifetime.TotalSeconds), (await world.AccountAsync(account)).AccessTokenExpiresAt);
+        Assert.Equal(world.Clock.GetUtcNow().UtcDateTime.AddSeconds(world.Kakao.AccessTokenLifetime.TotalSeconds), (await world.AccountAsync(account)).AccessTokenExpiresAt);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
         var account = await world.ConnectAsync(5002);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(6));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(6));
         var delivery = await world.EnqueueAsync(account, "fresh-1");
 
         await world.Node.RoundAsync();
@@ -55,7 +55,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
         var account = await world.ConnectAsync(5003);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.ExpireAccessTokens(5003);
         var markers = Enumerable.Range(1, 20).Select(i => $"parallel-{i}").ToList();
         foreach (var marker in markers)
@@ -78,7 +78,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, settings);
         var other = await world.AddNodeAsync("node-b", settings);
         var account = await world.ConnectAsync(5004);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.UtcNow.AddMinutes(-1));
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.ExpireAccessTokens(5004);
         var markers = Enumerable.Range(1, 20).Select(i => $"two-nodes-{i}").ToList();
         foreach (var marker in markers)

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Notifier.Testing.Hosting;
 
 namespace Notifier.Core.Tests.Data;
 
@@ -8,14 +8,8 @@ internal static class CoreHost
 {
     public static IHost Build(string connectionString, bool migrateOnStart = true)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "MariaDb",
-            ["Database:MigrateOnStart"] = migrateOnStart ? "true" : "false",
-            ["ConnectionStrings:Notifier"] = connectionString,
-            ["Kakao:RestApiKey"] = "key",
-        });
+        var builder = TestHost.CreateBuilder(TestHost.Settings(
+            connectionString, kakao: null, new Dictionary<string, string?> { ["Database:MigrateOnStart"] = migrateOnStart ? "true" : "false" }));
         builder.AddNotifierCore();
         return builder.Build();
     }

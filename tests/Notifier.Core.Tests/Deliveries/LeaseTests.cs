@@ -30,7 +30,7 @@ public sealed class LeaseTests(MariaDbDatabase database) : IClassFixture<MariaDb
         world.Clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(3, await other.RoundAsync());
 
-        var sentAt = world.Clock.UtcNow;
+        var sentAt = world.Clock.GetUtcNow().UtcDateTime;
         world.Clock.Advance(TimeSpan.FromMinutes(1));
         foreach (var late in claimedByA)
         {
@@ -52,7 +52,7 @@ public sealed class LeaseTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(0, await other.RoundAsync());
         Assert.Equal(3, world.Kakao.MemoRequests);
         Assert.All(markers, m => Assert.Equal(1, world.MemosWith(m)));
-        Assert.Equal(3, await world.UsageAsync(account, world.Clock.UtcNow)); // the dead claim's units came back with its "not sent"
+        Assert.Equal(3, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // the dead claim's units came back with its "not sent"
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public sealed class LeaseTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(1, world.MemosWith("stall-1"));
         Assert.Equal(1, world.MemosWith("stall-2"));
         Assert.Equal(3, world.Kakao.MemoRequests); // node-a's failed one and node-b's two
-        Assert.Equal(2, await world.UsageAsync(account, world.Clock.UtcNow)); // node-a gave back the units it held without sending
+        Assert.Equal(2, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // node-a gave back the units it held without sending
     }
 }

@@ -15,7 +15,7 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
         var account = await world.ConnectAsync(6401);
         world.Kakao.FailMemoSend(MemoFault.Error(-10));
         var id = await world.EnqueueAsync(account, "quota");
-        var midnight = KoreanTime.NextMidnightUtc(world.Clock.UtcNow);
+        var midnight = KoreanTime.NextMidnightUtc(world.Clock.GetUtcNow().UtcDateTime);
 
         await world.Node.RoundAsync();
 
@@ -24,13 +24,13 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(midnight, postponed.DueAt);
         Assert.Equal(0, postponed.Attempts);
         Assert.Contains("-10", postponed.LastError, StringComparison.Ordinal);
-        Assert.Equal(0, await world.UsageAsync(account, world.Clock.UtcNow));
+        Assert.Equal(0, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime));
 
-        world.Clock.AdvanceTo(midnight.AddSeconds(-1));
+        world.Clock.SetUtcNow(midnight.AddSeconds(-1));
         Assert.Equal(0, await world.Node.RoundAsync());
         Assert.Equal(1, world.Kakao.MemoRequests);
 
-        world.Clock.AdvanceTo(midnight);
+        world.Clock.SetUtcNow(midnight);
         Assert.Equal(1, await world.Node.RoundAsync());
         var sent = await world.DeliveryAsync(id);
         Assert.Equal(DeliveryStatus.Sent, sent.Status);
@@ -44,7 +44,7 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "2" });
         var account = await world.ConnectAsync(6402);
         var ids = new[] { await world.EnqueueAsync(account, "cap-1"), await world.EnqueueAsync(account, "cap-2"), await world.EnqueueAsync(account, "cap-3") };
-        var today = world.Clock.UtcNow;
+        var today = world.Clock.GetUtcNow().UtcDateTime;
         var midnight = KoreanTime.NextMidnightUtc(today);
 
         Assert.Equal(2, await world.Node.RoundAsync());
@@ -59,7 +59,7 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(0, await world.Node.RoundAsync());
         Assert.Equal(2, world.Kakao.MemoRequests);
 
-        world.Clock.AdvanceTo(midnight);
+        world.Clock.SetUtcNow(midnight);
         Assert.Equal(1, await world.Node.RoundAsync());
 
         Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(ids[2])).Status);

@@ -27,11 +27,11 @@ public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDb
         var waiting = await world.DeliveryAsync(id);
         Assert.Equal(DeliveryStatus.Queued, waiting.Status);
         Assert.Equal(1, waiting.Attempts);
-        Assert.InRange(waiting.DueAt - world.Clock.UtcNow, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+        Assert.InRange(waiting.DueAt - world.Clock.GetUtcNow().UtcDateTime, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
         Assert.Contains("502", waiting.LastError, StringComparison.Ordinal);
         Assert.Equal(0, await world.Node.RoundAsync()); // not before the backoff is over
 
-        world.Clock.AdvanceTo(waiting.DueAt);
+        world.Clock.SetUtcNow(waiting.DueAt);
         Assert.Equal(1, await world.Node.RoundAsync());
 
         var sent = await world.DeliveryAsync(id);
@@ -58,8 +58,8 @@ public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDb
             if (attempt < 3)
             {
                 var longest = TimeSpan.FromSeconds(10 * Math.Pow(2, attempt - 1));
-                Assert.InRange(delivery.DueAt - world.Clock.UtcNow, longest / 2, longest);
-                world.Clock.AdvanceTo(delivery.DueAt);
+                Assert.InRange(delivery.DueAt - world.Clock.GetUtcNow().UtcDateTime, longest / 2, longest);
+                world.Clock.SetUtcNow(delivery.DueAt);
             }
         }
 
@@ -69,6 +69,6 @@ public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDb
         world.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(0, await world.Node.RoundAsync());
         Assert.Equal(3, world.Kakao.MemoRequests);
-        Assert.Equal(0, await world.UsageAsync(account, world.Clock.UtcNow)); // nothing went out: the day's budget is intact
+        Assert.Equal(0, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // nothing went out: the day's budget is intact
     }
 }

@@ -22,7 +22,7 @@ public sealed class UnknownOutcomeTests(MariaDbDatabase database) : IClassFixtur
         var unknown = await world.DeliveryAsync(id);
         Assert.Equal(DeliveryStatus.Unknown, unknown.Status);
         Assert.Contains("-603", unknown.LastError, StringComparison.Ordinal);
-        Assert.Equal(1, await world.UsageAsync(account, world.Clock.UtcNow)); // it may have used Kakao's budget
+        Assert.Equal(1, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // it may have used Kakao's budget
         await AssertNeverResentAsync(world, id);
     }
 
@@ -42,7 +42,7 @@ public sealed class UnknownOutcomeTests(MariaDbDatabase database) : IClassFixtur
         Assert.Equal(DeliveryStatus.Unknown, unknown.Status);
         Assert.Contains("No answer from Kakao", unknown.LastError, StringComparison.Ordinal);
         // Kakao did deliver it after Notifier stopped waiting: resending would have made a duplicate.
-        Assert.True(await Eventually.TrueAsync(() => world.MemosWith("maybe-timeout") == 1, TimeSpan.FromSeconds(10)));
+        await Eventually.TrueAsync(() => world.MemosWith("maybe-timeout") == 1, "Kakao to deliver the memo it answered late", TimeSpan.FromSeconds(10));
         await AssertNeverResentAsync(world, id);
         Assert.Equal(1, world.MemosWith("maybe-timeout"));
     }

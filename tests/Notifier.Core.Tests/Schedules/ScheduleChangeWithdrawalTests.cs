@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Database;
@@ -9,16 +10,14 @@ namespace Notifier.Core.Tests.Schedules;
 /// <summary>What replacing or deleting a schedule does to fires already turned into deliveries.</summary>
 public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>, IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
     private ScheduleHost _host = null!;
     private long _accountId;
 
     public async Task InitializeAsync()
     {
         _host = await StartAsync(database.ConnectionString, _clock, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "1" });
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM schedules");
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM deliveries");
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM daily_usage");
+        await _host.ClearAsync();
         _accountId = await _host.AddAccountAsync();
     }
 
@@ -28,7 +27,7 @@ public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IC
     public async Task Replace_WithdrawsTheFireQueuedAhead_AndTheNextRunQueuesItWithTheNewMessage()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 * * * ?", "old words");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 0, 59, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 0, 59, 30, TimeSpan.Zero));
         Assert.Equal(1, await _host.MaterializeAsync());
 
         await ReplaceAsync(schedule.Id, "0 0 * * * ?", "new words");
@@ -44,7 +43,7 @@ public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IC
     public async Task Replace_KeepsAFireThatAlreadyHappened_EvenWhileTheDailyCapPostponesIt()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0/30 * * * ?", "old words");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 1, 0, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 1, 0, 30, TimeSpan.Zero));
         Assert.Equal(2, await _host.MaterializeAsync());
         // The cap of one memo a day: the 00:30 fire is claimed, the 01:00 fire waits for the next Korean day.
         var claimed = Assert.Single(await _host.InScopeAsync((DeliveryClaimer claimer) => claimer.ClaimAsync(CancellationToken.None)));
@@ -62,7 +61,7 @@ public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IC
     public async Task Delete_WithdrawsTheFireQueuedAhead_AndKeepsTheLog()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 * * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 1, 59, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 1, 59, 30, TimeSpan.Zero));
         Assert.Equal(2, await _host.MaterializeAsync());
 
         var change = await _host.InScopeAsync((ScheduleService service) => service.DeleteAsync(schedule.Id, null, CancellationToken.None));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Notifier.Core.Accounts;
@@ -8,35 +7,41 @@ using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Messages;
 using Notifier.Core.Schedules;
-using Notifier.Testing.Time;
+using Notifier.Testing.Database;
+using Notifier.Testing.Hosting;
 
 namespace Notifier.Core.Tests.Schedules;
 
-/// <summary>A started host with Notifier's core services on a test database, reading a <see cref="ManualClock"/>.</summary>
+/// <summary>A started host with Notifier's core services on a test database, reading a clock the test moves.</summary>
 internal sealed class ScheduleHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ScheduleHost(IHost host) => _host = host;
+    private readonly string _connectionString;
+
+    private ScheduleHost(IHost host, string connectionString)
+    {
+        _host = host;
+        _connectionString = connectionString;
+    }
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ScheduleHost> StartAsync(string connectionString, ManualClock clock, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ScheduleHost> StartAsync(string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "MariaDb",
-            ["Database:MigrateOnStart"] = "true",
-            ["ConnectionStrings:Notifier"] = connectionString,
-            ["Kakao:RestApiKey"] = "key",
-        });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        builder.Services.AddSingleton<TimeProvider>(clock);
+        var builder = TestHost.CreateBuilder(TestHost.Settings(connectionString, kakao: null, settings), clock);
         builder.AddNotifierCore();
         var host = builder.Build();
         await host.StartAsync();
-        return new ScheduleHost(host);
+        return new ScheduleHost(host, connectionString);
+    }
+
+    /// <summary>Empties what another test of the class left on the shared database (schedules, deliveries, usage).</summary>
+    public async Task ClearAsync()
+    {
+        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM schedules");
+        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM deliveries");
+        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM daily_usage");
     }
 
     /// <summary>An active account to hang schedules on (its tokens are never used here).</summary>

@@ -13,7 +13,7 @@ public sealed class ScheduleMaterializerConcurrencyTests(MariaDbDatabase databas
     [Fact]
     public async Task TwoHostsRunningTheMaterializerTogether_CreateEachFireOnce()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
+        var clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
         // A small batch so the runs take turns over the rows and meet on the locks.
         var settings = new Dictionary<string, string?> { ["Schedules:BatchSize"] = "5" };
         await using var first = await ScheduleHost.StartAsync(database.ConnectionString, clock, settings);

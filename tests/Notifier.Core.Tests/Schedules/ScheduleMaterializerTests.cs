@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Database;
@@ -9,15 +10,14 @@ namespace Notifier.Core.Tests.Schedules;
 /// <summary>The materializer against MariaDB with a hand-moved clock (catch-up window 60 min, lookahead 60 s).</summary>
 public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>, IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
     private ScheduleHost _host = null!;
     private long _accountId;
 
     public async Task InitializeAsync()
     {
         _host = await StartAsync(database.ConnectionString, _clock);
-        // Tests share the class's database: nothing another test left may fire here.
-        await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM schedules");
+        await _host.ClearAsync(); // nothing another test left may fire here
         _accountId = await _host.AddAccountAsync();
     }
 
@@ -27,7 +27,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FireMissedWithinTheCatchUpWindow_IsQueuedOnce_Late_WithItsOriginalFireTime()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 10, 20, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 10, 20, 0, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
 
@@ -45,7 +45,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FiresOlderThanTheCatchUpWindow_AreRecordedSkipped_AndOnlyTheRecentOneIsQueued()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 * * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 5, 30, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 5, 30, 0, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
 
@@ -61,11 +61,11 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FireWithinTheLookahead_IsQueuedAhead_DueAtItsFireTime_AndRunningAgainAddsNothing()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 9, 59, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 9, 59, 30, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
         Assert.Equal(0, await _host.MaterializeAsync());
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 10, 0, 30, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 10, 0, 30, TimeSpan.Zero));
         Assert.Equal(0, await _host.MaterializeAsync());
 
         var delivery = Assert.Single(await _host.DeliveriesAsync(schedule.Id));
@@ -77,7 +77,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task FireBeyondTheLookahead_IsNotMaterializedYet()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 * * ?");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 9, 58, 59, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 9, 58, 59, TimeSpan.Zero));
 
         Assert.Equal(0, await _host.MaterializeAsync());
 
@@ -89,7 +89,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
     public async Task OneShotSchedule_MissedByMinutes_IsStillSentLate_NotDisabled()
     {
         var schedule = await _host.CreateScheduleAsync(_accountId, "0 0 10 9 3 ? 2026");
-        _clock.Set(new DateTimeOffset(2026, 3, 9, 10, 5, 0, TimeSpan.Zero));
+        _clock.SetUtcNow(new DateTimeOffset(2026, 3, 9, 10, 5, 0, TimeSpan.Zero));
 
         Assert.Equal(1, await _host.MaterializeAsync());
 

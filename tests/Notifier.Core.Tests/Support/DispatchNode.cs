@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Notifier.Core.Deliveries;
+using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 
 namespace Notifier.Core.Tests.Support;
@@ -35,25 +35,12 @@ internal sealed class DispatchNode : IAsyncDisposable
         string connectionString, KakaoFake kakao, TimeProvider clock, string nodeId,
         IReadOnlyDictionary<string, string?>? settings = null, bool migrate = true, bool runDispatcher = false)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        var configuration = new Dictionary<string, string?>
+        var node = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "MariaDb",
             ["Database:MigrateOnStart"] = migrate ? "true" : "false",
-            ["ConnectionStrings:Notifier"] = connectionString,
-            ["Kakao:AuthBaseUrl"] = kakao.Url,
-            ["Kakao:ApiBaseUrl"] = kakao.Url,
-            ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
-            ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
             ["Dispatch:NodeId"] = nodeId,
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            configuration[key] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddSingleton(clock);
+        var builder = TestHost.CreateBuilder(TestHost.Settings(connectionString, kakao, node, settings), clock);
         var memoSends = new MemoSendCounter();
         builder.Services.ConfigureAll<HttpClientFactoryOptions>(o =>
             o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(memoSends.CreateHandler())));

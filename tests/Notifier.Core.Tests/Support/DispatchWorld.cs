@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
@@ -24,7 +25,7 @@ internal sealed class DispatchWorld : IAsyncDisposable
 
     public KakaoFake Kakao { get; } = new();
 
-    public FakeClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     /// <summary>The first node ("node-a").</summary>
     public DispatchNode Node => _nodes[0];
@@ -62,7 +63,7 @@ internal sealed class DispatchWorld : IAsyncDisposable
     /// <summary>Stores many due deliveries in one transaction, as a backlog the intake built up earlier would look.</summary>
     public Task EnqueueManyAsync(IEnumerable<(long AccountId, string Marker)> memos) => QueryAsync(db =>
     {
-        var now = Clock.UtcNow;
+        var now = Clock.GetUtcNow().UtcDateTime;
         db.Deliveries.AddRange(memos.Select(m => new Delivery { AccountId = m.AccountId, TemplateJson = TextTemplate(m.Marker), CreatedAt = now, DueAt = now }));
         return db.SaveChangesAsync();
     });

@@ -4,6 +4,7 @@ using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Messages;
 using Notifier.Core.Schedules;
+using Notifier.Testing;
 using Notifier.Testing.Database;
 using Notifier.Worker.Tests.Support;
 using Xunit.Abstractions;
@@ -37,8 +38,8 @@ public sealed class TwoWorkerProcessesTests(WorkerWorld world, ITestOutputHelper
         });
         using var a = WorkerProcess.Start(settings, "a");
         using var b = WorkerProcess.Start(settings, "b");
-        await Eventually.HoldsAsync(() => Task.FromResult(File.Exists(a.HealthFile) && File.Exists(b.HealthFile)), ok => ok, TimeSpan.FromSeconds(60), "both Workers healthy");
-        await Eventually.HoldsAsync(() => ScalarAsync("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE"), n => n >= 2, TimeSpan.FromSeconds(30), "both nodes checked in to the Quartz cluster");
+        await Eventually.TrueAsync(() => File.Exists(a.HealthFile) && File.Exists(b.HealthFile), "both Workers healthy", TimeSpan.FromSeconds(60));
+        await Eventually.MatchAsync(() => ScalarAsync("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE"), n => n >= 2, "both nodes checked in to the Quartz cluster", TimeSpan.FromSeconds(30));
 
         var scheduleId = await WorkerWorld.InScopeAsync(host, async s =>
         {
@@ -52,16 +53,16 @@ public sealed class TwoWorkerProcessesTests(WorkerWorld world, ITestOutputHelper
             return Assert.IsType<ScheduleChange.Saved>(change).Schedule.Id;
         });
 
-        await Eventually.HoldsAsync(() => SentAsync(scheduleId), n => n >= FiresBeforeKill, TimeSpan.FromSeconds(60), $"{FiresBeforeKill} fires sent by two Workers");
+        await Eventually.MatchAsync(() => SentAsync(scheduleId), n => n >= FiresBeforeKill, $"{FiresBeforeKill} fires sent by two Workers", TimeSpan.FromSeconds(60));
         var inFlight = await ScalarAsync($"SELECT COUNT(*) FROM deliveries WHERE ScheduleId = {scheduleId} AND Status = 'sending'");
         a.Kill();
         var sentAtKill = await SentAsync(scheduleId);
-        await Eventually.HoldsAsync(() => SentAsync(scheduleId), n => n >= sentAtKill + FiresAfterKill, TimeSpan.FromSeconds(60), $"{FiresAfterKill} more fires sent by the survivor");
+        await Eventually.MatchAsync(() => SentAsync(scheduleId), n => n >= sentAtKill + FiresAfterKill, $"{FiresAfterKill} more fires sent by the survivor", TimeSpan.FromSeconds(60));
 
         await WorkerWorld.InScopeAsync(host, s => s.GetRequiredService<ScheduleService>().SetEnabledAsync(scheduleId, null, false, CancellationToken.None));
-        var deliveries = await Eventually.HoldsAsync(
+        var deliveries = await Eventually.MatchAsync(
             () => WorkerWorld.InScopeAsync(host, s => s.GetRequiredService<NotifierDbContext>().Deliveries.AsNoTracking().Where(d => d.ScheduleId == scheduleId).ToListAsync()),
-            all => all.All(d => d.Status is DeliveryStatus.Sent), TimeSpan.FromSeconds(30), "every fire settled as sent (the killed Worker's leases run out after 5 s)");
+            all => all.All(d => d.Status is DeliveryStatus.Sent), "every fire settled as sent (the killed Worker's leases run out after 5 s)", TimeSpan.FromSeconds(30));
         var exitCode = await b.TerminateAsync(TimeSpan.FromSeconds(30));
 
         var fires = deliveries.Select(d => d.FireTime!.Value).Order().ToList();

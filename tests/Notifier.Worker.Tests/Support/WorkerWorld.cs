@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Notifier.Core;
 using Notifier.Core.Accounts;
-using Notifier.Core.Kakao;
 using Notifier.Testing.Database;
+using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 using Notifier.Testing.Logging;
+using Notifier.Testing.Time;
 using Serilog.Core;
 
 namespace Notifier.Worker.Tests.Support;
@@ -20,11 +18,9 @@ namespace Notifier.Worker.Tests.Support;
 /// </summary>
 public class WorkerWorld : IAsyncLifetime
 {
-    private const string RedirectUri = "http://notifier.test/auth/kakao/callback";
-
     public KakaoFake Kakao { get; } = new();
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestClock.Create(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public CapturedLogs Logs { get; } = new();
 
@@ -45,33 +41,19 @@ public class WorkerWorld : IAsyncLifetime
     /// <summary>Settings for this world's database and Kakao, as a Worker process reads them.</summary>
     public Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var settings = new Dictionary<string, string?>
+        // The test's own hosts own the migrations (applied on start); the Worker processes it starts wait for them.
+        var links = new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "MariaDb",
-            // The test's own hosts own the migrations; the Worker processes it starts wait for them.
-            ["Database:MigrateOnStart"] = "true",
-            ["ConnectionStrings:Notifier"] = ConnectionString,
-            ["Kakao:AuthBaseUrl"] = Kakao.Url,
-            ["Kakao:ApiBaseUrl"] = Kakao.Url,
-            ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
-            ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
         };
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
+        return TestHost.Settings(ConnectionString, Kakao, links, overrides);
     }
 
     /// <summary>A started host with the core services on this world's clock; the first one applies the migrations.</summary>
     public async Task<IHost> StartCoreHostAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(Settings(overrides));
-        builder.Services.TryAddSingleton<TimeProvider>(Clock);
+        var builder = TestHost.CreateBuilder(Settings(overrides), Clock);
         builder.Services.AddSingleton<ILogEventSink>(Logs);
         builder.AddNotifierCore();
         var host = builder.Build();
@@ -80,16 +62,8 @@ public class WorkerWorld : IAsyncLifetime
     }
 
     /// <summary>Connects a Kakao user through the real code exchange, as the browser flow does, and returns the account.</summary>
-    public async Task<Account> ConnectAsync(IHost host, long kakaoUserId, string nickname)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var auth = scope.ServiceProvider.GetRequiredService<KakaoAuthClient>();
-        const string verifier = "verifier-0123456789-0123456789-0123456789-0123";
-        var authorize = auth.BuildAuthorizeUri(RedirectUri, "state", verifier);
-        var callback = Kakao.Authorize(authorize, kakaoUserId, nickname);
-        var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
-        return await scope.ServiceProvider.GetRequiredService<AccountConnector>().ConnectAsync(code, RedirectUri, verifier, CancellationToken.None);
-    }
+    public Task<Account> ConnectAsync(IHost host, long kakaoUserId, string nickname) =>
+        KakaoAccounts.ConnectAsync(host.Services, Kakao, kakaoUserId, nickname);
 
     public static async Task<T> InScopeAsync<T>(IHost host, Func<IServiceProvider, Task<T>> action)
     {

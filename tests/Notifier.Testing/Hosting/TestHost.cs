@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Notifier.Testing.Kakao;
+
+namespace Notifier.Testing.Hosting;
+
+/// <summary>The settings and the host builder every in-process Notifier test host starts from.</summary>
+public static class TestHost
+{
+    /// <summary>
+    /// Settings for Notifier on the MariaDB database <paramref name="connectionString"/>, applying the migrations on
+    /// start, with Kakao at <paramref name="kakao"/> (or just a placeholder REST API key where a test reaches no Kakao).
+    /// Each of <paramref name="overrides"/> wins over the ones before it.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(
+        string connectionString, KakaoFake? kakao = null, params IReadOnlyDictionary<string, string?>?[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "MariaDb",
+            ["Database:MigrateOnStart"] = "true",
+            ["ConnectionStrings:Notifier"] = connectionString,
+            ["Kakao:RestApiKey"] = "key",
+        };
+        if (kakao is not null)
+        {
+            settings["Kakao:AuthBaseUrl"] = kakao.Url;
+            settings["Kakao:ApiBaseUrl"] = kakao.Url;
+            settings["Kakao:RestApiKey"] = KakaoFake.RestApiKey;
+            settings["Kakao:ClientSecret"] = KakaoFake.ClientSecret;
+        }
+
+        foreach (var layer in overrides)
+        {
+            foreach (var (key, value) in layer ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// A host builder in the Testing environment reading <paramref name="settings"/>, and <paramref name="clock"/> as
+    /// its <see cref="TimeProvider"/> when one is given. The caller adds Notifier's services and builds it.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> settings, TimeProvider? clock = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
+        return builder;
+    }
+}
