@@ -24,7 +24,7 @@ public class WorkerWorld : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; protected set; } = "";
 
     public virtual async Task InitializeAsync()
     {

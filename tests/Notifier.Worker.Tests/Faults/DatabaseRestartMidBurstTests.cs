@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using MySqlConnector;
+using Notifier.Testing.Compose;
+using Notifier.Worker.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Notifier.Worker.Tests.Faults;
+
+public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.OwnServer world, ITestOutputHelper output)
+    : IClassFixture<DatabaseRestartMidBurstTests.OwnServer>
+{
+    [Fact]
+    public async Task MariaDbRestartedMidBurst_TheWorkersRecoverByThemselves_AndNothingIsLost()
+    {
+        var run = new BurstRun(world);
+        var (count, inFlight) = await run.RunAsync(7200, async (_, _) =>
+        {
+            var sending = await run.CountAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sending'");
+            await OwnServer.ScriptAsync("restart", world.Directory);
+            return sending;
+        });
+
+        output.WriteLine($"{count}; in flight at the restart: {inFlight}");
+        Assert.Equal(0, count.Lost);
+        Assert.Equal(BurstRun.Messages, count.Sent);
+        Assert.InRange(count.Duplicated, 0, inFlight);
+    }
+
+    /// <summary>A MariaDB server of this class's own, since restarting the shared one would hit every other test.</summary>
+    public sealed class OwnServer : WorkerWorld
+    {
+        public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"notifier-restart-{Guid.NewGuid():N}");
+
+        public override async Task InitializeAsync()
+        {
+            Kakao.Time = Clock;
+            var server = (await ScriptAsync("start", Directory)).Trim().Split('\n')[^1];
+            await using (var connection = new MySqlConnection(server))
+            {
+                await connection.OpenAsync();
+                await using var create = new MySqlCommand("CREATE DATABASE restart_test", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            ConnectionString = $"{server};Database=restart_test";
+        }
+
+        public override async Task DisposeAsync()
+        {
+            Kakao.Dispose();
+            await ScriptAsync("stop", Directory);
+        }
+
+        public static async Task<string> ScriptAsync(string command, string directory)
+        {
+            var script = Path.Combine(ComposeFile.RepositoryRoot, "scripts", "mariadb.sh");
+            using var process = Process.Start(new ProcessStartInfo("bash", [script, command, directory]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var stdout = await process.StandardOutput.ReadToEndAsync();
+            var stderr = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0 ? stdout : throw new InvalidOperationException($"mariadb.sh {command} failed: {stderr}");
+        }
+    }
+}
