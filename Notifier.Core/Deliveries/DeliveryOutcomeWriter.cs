@@ -55,6 +55,11 @@ public sealed partial class DeliveryOutcomeWriter(
             if (updated == 1)
             {
                 await AdjustUsageAsync(delivery, outcome, usageChange, ct);
+                if (outcome is SendOutcome.Postponed postponed)
+                {
+                    await PostponeOthersAsync(delivery, postponed, ct);
+                }
+
                 if (outcome is SendOutcome.Failed { FlagAccount: { } flag })
                 {
                     await FlagAccountAsync(delivery.AccountId, flag, outcome.Reason!, ct);
@@ -78,6 +83,14 @@ public sealed partial class DeliveryOutcomeWriter(
             LogLeaseLost(logger, delivery.Id, o.NodeId, status.ToName());
         }
     }
+
+    // A quota that is used up is used up for the others too: they wait with this one instead of each asking Kakao once more.
+    private Task<int> PostponeOthersAsync(ClaimedDelivery delivery, SendOutcome.Postponed postponed, CancellationToken cancellationToken) =>
+        db.Deliveries
+            .Where(d => d.Status == DeliveryStatus.Queued && d.DueAt < postponed.Until && (postponed.AppWide || d.AccountId == delivery.AccountId))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.DueAt, postponed.Until)
+                .SetProperty(d => d.LastError, Truncate(postponed.Why)), cancellationToken);
 
     private Task AdjustUsageAsync(ClaimedDelivery delivery, SendOutcome outcome, int change, CancellationToken cancellationToken)
     {

@@ -14,8 +14,11 @@ public abstract record SendOutcome(string? Reason)
     /// <summary>Never sent; when <see cref="FlagAccount"/> is set the account needs its owner.</summary>
     public sealed record Failed(string Why, AccountStatus? FlagAccount = null) : SendOutcome(Why);
 
-    /// <summary>A quota is used up: wait, without counting an attempt. <see cref="QuotaExhausted"/>: Kakao's daily counter is full.</summary>
-    public sealed record Postponed(DateTime Until, string Why, bool QuotaExhausted) : SendOutcome(Why);
+    /// <summary>
+    /// A quota is used up: wait, without counting an attempt. <see cref="QuotaExhausted"/>: Kakao's daily counter is full.
+    /// <see cref="AppWide"/>: the quota is the whole app's (every account waits), otherwise this account's.
+    /// </summary>
+    public sealed record Postponed(DateTime Until, string Why, bool QuotaExhausted, bool AppWide = false) : SendOutcome(Why);
 
     /// <summary>The request may have been acted on by Kakao; not resent (docs/decisions/0003).</summary>
     public sealed record Unknown(string Why) : SendOutcome(Why);
@@ -30,7 +33,7 @@ public abstract record SendOutcome(string? Reason)
         KakaoApiException { Code: -2 } => new Failed("Kakao rejected the template as malformed (-2)"),
         KakaoApiException { Code: -501 } => new Failed("The account is not a KakaoTalk user or is on hold (-501)"),
         KakaoApiException { Code: -530 } => new Failed("The recipient refuses messages (-530)"),
-        KakaoApiException { Code: -10 } => new Postponed(KoreanTime.NextMidnightUtc(nowUtc), "Kakao's app quota is used up (-10); waits for the next quota window (00:00 KST)", QuotaExhausted: false),
+        KakaoApiException { Code: -10 } => new Postponed(KoreanTime.NextMidnightUtc(nowUtc), "Kakao's app quota is used up (-10); waits for the next quota window (00:00 KST)", QuotaExhausted: false, AppWide: true),
         KakaoApiException { Code: -532 or -533 or -536 } api => new Postponed(KoreanTime.NextMidnightUtc(nowUtc), $"Kakao's daily message quota is used up ({api.Code}); waits for the next day (00:00 KST)", QuotaExhausted: true),
         KakaoApiException { Code: -531 } => new Postponed(KoreanTime.NextMonthUtc(nowUtc), "Kakao's monthly message quota is used up (-531); waits for the next month (KST)", QuotaExhausted: false),
         KakaoApiException { Code: -603 } => new Unknown("Kakao timed out internally (-603): the memo may or may not have arrived, so it is not resent"),

@@ -39,6 +39,32 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
     }
 
     [Fact]
+    public async Task AppQuotaExceeded_HoldsEveryAccountsQueue_SoKakaoIsNotAskedAgainBeforeTheWindow()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
+        var first = await world.ConnectAsync(6403);
+        var second = await world.ConnectAsync(6404);
+        var ids = new[] { await world.EnqueueAsync(first, "app-1"), await world.EnqueueAsync(first, "app-2"), await world.EnqueueAsync(second, "app-3") };
+        world.Kakao.FailMemoSend(MemoFault.Error(-10));
+        var midnight = KoreanTime.NextMidnightUtc(world.Clock.GetUtcNow().UtcDateTime);
+
+        Assert.Equal(1, await world.Node.RoundAsync());
+        Assert.Equal(0, await world.Node.RoundAsync());
+
+        Assert.Equal(1, world.Kakao.MemoRequests);
+        foreach (var id in ids)
+        {
+            var held = await world.DeliveryAsync(id);
+            Assert.Equal((DeliveryStatus.Queued, midnight), (held.Status, held.DueAt));
+            Assert.Contains("-10", held.LastError, StringComparison.Ordinal);
+        }
+
+        world.Clock.SetUtcNow(midnight);
+        Assert.Equal(3, await world.Node.RoundAsync() + await world.Node.RoundAsync() + await world.Node.RoundAsync());
+        Assert.Equal(4, world.Kakao.MemoRequests);
+    }
+
+    [Fact]
     public async Task DailyCap_HoldsWhatIsOver_UntilTheNextKoreanDay()
     {
         await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "2" });
