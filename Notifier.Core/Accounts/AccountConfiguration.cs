@@ -10,6 +10,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.ToTable("accounts");
         builder.HasKey(a => a.Id);
         builder.HasIndex(a => a.KakaoUserId).IsUnique();
+        // The upkeep claim: active accounts by refresh-token expiry, so each claim reads a few rows, not the table.
+        builder.HasIndex(a => new { a.Status, a.RefreshTokenExpiresAt });
         builder.Property(a => a.Nickname).HasMaxLength(200);
         builder.Property(a => a.AccessTokenCipher).HasMaxLength(4000);
         builder.Property(a => a.RefreshTokenCipher).HasMaxLength(4000);

@@ -11,7 +11,7 @@ namespace Notifier.Core.Accounts;
 /// <summary>
 /// The "monthly refresh": refreshes every active account whose refresh token has less than
 /// <see cref="ScheduleOptions.UpkeepRefreshBelowDays"/> left, so Kakao rotates it in its last month while its owner is
-/// away. Accounts are claimed one at a time with <c>FOR UPDATE SKIP LOCKED</c> and marked with
+/// away. Accounts are claimed a few at a time with <c>FOR UPDATE SKIP LOCKED</c> and marked with
 /// <see cref="Account.LastUpkeepAt"/> (a half-day lease), so several nodes share a pass and none refreshes twice.
 /// </summary>
 public sealed partial class TokenUpkeep(
@@ -20,6 +20,7 @@ public sealed partial class TokenUpkeep(
     IOptions<ScheduleOptions> options,
     ILogger<TokenUpkeep> logger)
 {
+    private const int ClaimSize = 8;
     private static readonly TimeSpan Lease = TimeSpan.FromHours(12);
 
     public async Task<UpkeepReport> RunAsync(CancellationToken cancellationToken)
@@ -44,32 +45,42 @@ public sealed partial class TokenUpkeep(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>();
-            var id = await ClaimNextAsync(db, cancellationToken);
-            if (id is null)
+            var ids = await ClaimNextAsync(db, cancellationToken);
+            if (ids.Count == 0)
             {
                 return;
             }
 
-            try
+            foreach (var id in ids)
             {
-                await scope.ServiceProvider.GetRequiredService<AccessTokenService>().ForceRefreshAsync(id.Value, cancellationToken);
-                Interlocked.Increment(ref report.Refreshed);
-            }
-            catch (AccountUnavailableException)
-            {
-                // Marked reauthorization_required and logged once by AccessTokenService; never picked again.
-                Interlocked.Increment(ref report.NeedReauthorization);
-            }
-            catch (Exception ex) when (ex is KakaoUnavailableException or KakaoAuthException)
-            {
-                // Kakao is down or refused for now: the next pass tries again, well before the token runs out.
-                Interlocked.Increment(ref report.Failed);
-                LogFailed(logger, id.Value, ex.Message);
+                await RefreshAsync(scope.ServiceProvider, id, report, cancellationToken);
             }
         }
     }
 
-    private Task<long?> ClaimNextAsync(NotifierDbContext db, CancellationToken cancellationToken)
+    private async Task RefreshAsync(IServiceProvider services, long id, UpkeepReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<AccessTokenService>().ForceRefreshAsync(id, cancellationToken);
+            Interlocked.Increment(ref report.Refreshed);
+        }
+        catch (AccountUnavailableException)
+        {
+            // Marked reauthorization_required and logged once by AccessTokenService; never picked again.
+            Interlocked.Increment(ref report.NeedReauthorization);
+        }
+        catch (Exception ex) when (ex is KakaoUnavailableException or KakaoAuthException)
+        {
+            // Kakao is down or refused for now: the next pass tries again, well before the token runs out.
+            Interlocked.Increment(ref report.Failed);
+            LogFailed(logger, id, ex.Message);
+        }
+    }
+
+    // A few accounts per claim: each claim scans the index from the soonest expiry, so claiming one at a time would
+    // read the accounts already done again and again.
+    private Task<List<long>> ClaimNextAsync(NotifierDbContext db, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(async ct =>
@@ -79,22 +90,22 @@ public sealed partial class TokenUpkeep(
             var notSince = now - Lease;
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Not composed with LINQ on MariaDB: EF would wrap it in a derived table, where the locking clause does not apply.
-            var id = db.Database.IsSqlite()
+            var ids = db.Database.IsSqlite()
                 ? await db.Accounts.Where(a => a.Status == AccountStatus.Active && a.RefreshTokenExpiresAt < threshold && (a.LastUpkeepAt == null || a.LastUpkeepAt < notSince))
-                    .OrderBy(a => a.RefreshTokenExpiresAt).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct)
+                    .OrderBy(a => a.RefreshTokenExpiresAt).Select(a => a.Id).Take(ClaimSize).ToListAsync(ct)
                 : (await db.Accounts.FromSql($"""
                     SELECT * FROM accounts
                     WHERE Status = 'active' AND RefreshTokenExpiresAt < {threshold} AND (LastUpkeepAt IS NULL OR LastUpkeepAt < {notSince})
-                    ORDER BY RefreshTokenExpiresAt LIMIT 1
+                    ORDER BY RefreshTokenExpiresAt LIMIT {ClaimSize}
                     FOR UPDATE SKIP LOCKED
-                    """).AsNoTracking().ToListAsync(ct)).Select(a => (long?)a.Id).FirstOrDefault();
-            if (id is not null)
+                    """).AsNoTracking().ToListAsync(ct)).Select(a => a.Id).ToList();
+            if (ids.Count > 0)
             {
-                await db.Accounts.Where(a => a.Id == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastUpkeepAt, now), ct);
+                await db.Accounts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastUpkeepAt, now), ct);
             }
 
             await transaction.CommitAsync(ct);
-            return id;
+            return ids;
         }, cancellationToken);
     }
 

@@ -78,6 +78,8 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasIndex("KakaoUserId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "RefreshTokenExpiresAt");
+
                     b.ToTable("accounts", (string)null);
                 });
 

@@ -71,6 +71,8 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.HasIndex("KakaoUserId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "RefreshTokenExpiresAt");
+
                     b.ToTable("accounts", (string)null);
                 });
 
