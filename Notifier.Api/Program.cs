@@ -6,6 +6,7 @@ using Notifier.Api.Home;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
 using Notifier.Api.OpenApi;
+using Notifier.Api.OwnerPages;
 using Notifier.Api.Schedules;
 using Notifier.Core;
 using Notifier.Core.Data;
@@ -33,6 +34,9 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapHome();
+app.MapSchedulePages();
+app.MapDeliveryPages();
+app.MapSendPages();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();

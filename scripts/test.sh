@@ -5,6 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/mariadb.sh install
+# The browser tests drive Debian's chromium through Playwright (no browser download is possible).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium (needed by the browser tests)..." >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+fi
+export NOTIFIER_TEST_ARTIFACTS="${NOTIFIER_TEST_ARTIFACTS:-$PWD/tests/artifacts}"
+mkdir -p "$NOTIFIER_TEST_ARTIFACTS"
 db_dir=$(mktemp -d /tmp/notifier-test-db.XXXXXX)
 trap 'scripts/mariadb.sh stop "$db_dir"' EXIT
 NOTIFIER_TEST_MARIADB=$(scripts/mariadb.sh start "$db_dir")
@@ -20,4 +29,5 @@ set -e
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
+echo "browser screenshots: $NOTIFIER_TEST_ARTIFACTS"
 exit "$status"

@@ -1,0 +1,27 @@
+using Notifier.Core.Deliveries;
+
+namespace Notifier.Api.OwnerPages;
+
+/// <summary>One line of the owner's delivery log: never the template's tokens, only what happened.</summary>
+public sealed record DeliveryRow(
+    long Id,
+    string Status,
+    int Attempts,
+    DateTime CreatedAt,
+    DateTime? SentAt,
+    long? ScheduleId,
+    string? ScheduleName,
+    DateTime? FireTime,
+    string? LastError)
+{
+    public static DeliveryRow From(Delivery delivery, IReadOnlyDictionary<long, string> scheduleNames) => new(
+        delivery.Id,
+        delivery.Status.ToName(),
+        delivery.Attempts,
+        delivery.CreatedAt,
+        delivery.SentAt,
+        delivery.ScheduleId,
+        delivery.ScheduleId is { } id ? scheduleNames.GetValueOrDefault(id) : null,
+        delivery.FireTime,
+        delivery.LastError);
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifier.Api.Auth;
+using Notifier.Api.Pages;
+
+namespace Notifier.Api.OwnerPages;
+
+/// <summary>What every owner page shares: the signed-in account, rendering, the readable 404.</summary>
+internal static class OwnerPage
+{
+    /// <summary>A route group only a signed-in owner reaches; anyone else is sent to the home page to connect.</summary>
+    public static RouteGroupBuilder MapOwnerGroup(this IEndpointRouteBuilder routes, string prefix) =>
+        routes.MapGroup(prefix).RequireAuthorization().ExcludeFromDescription();
+
+    /// <summary>The signed-in owner's account id (0 never matches an account).</summary>
+    public static long Owner(ClaimsPrincipal user) => OwnerSignIn.AccountId(user) ?? 0;
+
+    public static RazorComponentResult<T> Render<T>(object parameters, int statusCode = StatusCodes.Status200OK)
+        where T : IComponent =>
+        new(parameters) { StatusCode = statusCode };
+
+    public static RazorComponentResult<MessagePage> NotFound(string what) => Render<MessagePage>(new
+    {
+        Title = "Not found",
+        Message = $"There is no {what} of yours with this number.",
+        IsError = false,
+    }, StatusCodes.Status404NotFound);
+
+    /// <summary>POST-redirect-GET: the browser lands on a page it can reload safely.</summary>
+    public static RedirectHttpResult SeeOther(string url) => TypedResults.Redirect(url);
+}

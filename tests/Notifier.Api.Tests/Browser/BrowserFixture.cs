@@ -1,0 +1,83 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Notifier.Api.Tests.Support;
+using Notifier.Testing.Database;
+using Notifier.Testing.Kakao;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Notifier.Api.Tests.Browser;
+
+/// <summary>
+/// The Api on a real loopback port (a browser cannot reach the in-memory test server), dispatching to the WireMock
+/// Kakao, and Debian's chromium driven by Playwright's driver shipped in the NuGet package (no browser download).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>What the fake Kakao's consent page says (the real one asks the person to log in and agree).</summary>
+    public const string ConsentPageText = "Kakao consent page (fake)";
+
+    private IPlaywright? _playwright;
+
+    public KakaoFake Kakao { get; } = new();
+
+    public string ConnectionString { get; private set; } = "";
+
+    public NotifierApiFactory Factory { get; private set; } = null!;
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: <c>$NOTIFIER_TEST_ARTIFACTS</c>, else <c>artifacts/</c> beside the test assembly.</summary>
+    public static string ArtifactsDirectory =>
+        Environment.GetEnvironmentVariable("NOTIFIER_TEST_ARTIFACTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestMariaDb.CreateDatabaseAsync(nameof(BrowserFixture));
+        Factory = new NotifierApiFactory(NotifierApiFactory.Settings(ConnectionString, Kakao, new Dictionary<string, string?>
+        {
+            ["Dispatch:Enabled"] = "true",
+            ["Dispatch:PollIntervalMilliseconds"] = "100",
+            ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            ["Notifier:PublicUrl"] = "https://notifier.example.com",
+        }));
+        Kakao.Server.Given(Request.Create().WithPath("/oauth/authorize").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/html; charset=utf-8").WithBody($"<p>{ConsentPageText}</p>"));
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = new Uri(addresses.Addresses.First());
+
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/test.sh installs Debian's chromium package.");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        Directory.CreateDirectory(ArtifactsDirectory);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+        Kakao.Dispose();
+        await TestMariaDb.DropDatabaseAsync(ConnectionString);
+    }
+}
