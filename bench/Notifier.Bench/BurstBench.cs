@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using static Notifier.Bench.ResultTable;
+
+namespace Notifier.Bench;
+
+/// <summary>Figures 1 and 2: N deliveries due at once, sent by one dispatcher, then by two, with the server's counters.</summary>
+internal static class BurstBench
+{
+    public static async Task RunAsync(BenchWorld world, ResultTable table)
+    {
+        var o = world.Options;
+        var limit = TimeSpan.FromMilliseconds((double)o.Deliveries * o.LatencyMs / o.Parallelism);
+
+        Console.WriteLine($"Burst: {o.Deliveries} deliveries for {o.Accounts} accounts, one dispatcher (P={o.Parallelism}, batch {o.BatchSize})...");
+        var one = await BurstAsync(world, dispatchers: 1);
+        var oneRate = o.Deliveries / one.Elapsed.TotalSeconds;
+        table.Add(new Figure($"1a. burst {o.Deliveries} / {o.Accounts} accounts, 1 dispatcher", $"{N(one.Elapsed.TotalSeconds)} s ({N(oneRate, "0")}/s)",
+            $"{N(limit.TotalSeconds)} s (N×{o.LatencyMs} ms/P)", $"{N(one.Elapsed / limit)}×", "≤ 1.3×", one.Elapsed / limit <= 1.3));
+
+        var questions = one.Counters.GetValueOrDefault("Questions") - one.OwnStatements;
+        var perMessage = (double)questions / o.Deliveries;
+        table.Add(new Figure("2. DB statements per delivered message", $"{N(perMessage)} ({questions} Questions)", "—",
+            "—", "≤ 3", perMessage <= 3));
+        Console.WriteLine("   counters: " + string.Join(", ", one.Counters.OrderByDescending(p => p.Value).Select(p => $"{p.Key}={p.Value}")));
+
+        Console.WriteLine("Burst again, two dispatchers (two hosts, two NodeIds) on the same database...");
+        var two = await BurstAsync(world, dispatchers: 2);
+        var twoRate = o.Deliveries / two.Elapsed.TotalSeconds;
+        table.Add(new Figure("1b. same burst, 2 dispatchers", $"{N(two.Elapsed.TotalSeconds)} s ({N(twoRate, "0")}/s)",
+            $"{N(limit.TotalSeconds / 2)} s", $"{N(twoRate / oneRate)}× the 1-dispatcher rate", "≥ 1.7×", twoRate / oneRate >= 1.7));
+    }
+
+    private static async Task<BurstResult> BurstAsync(BenchWorld world, int dispatchers)
+    {
+        var o = world.Options;
+        var hosts = new List<IHost>();
+        for (var i = 0; i < dispatchers; i++)
+        {
+            hosts.Add(await world.StartHostAsync(dispatch: true, new Dictionary<string, string?> { ["Dispatch:NodeId"] = $"bench-{dispatchers}-{i}" }));
+        }
+
+        try
+        {
+            var sentBefore = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sent'");
+            var memosBefore = world.Kakao.Memos.Count;
+            var before = await DbCounters.ReadAsync(world.ConnectionString);
+            var clock = Stopwatch.StartNew();
+            await Seeding.InsertDueAsync(world, o.Deliveries, o.Accounts);
+            // The fake's own count first (no statements), then the database, to count only finished rows.
+            while (world.Kakao.Memos.Count - memosBefore < o.Deliveries)
+            {
+                await Task.Delay(20);
+                if (clock.Elapsed > TimeSpan.FromMinutes(30))
+                {
+                    throw new TimeoutException($"Only {world.Kakao.Memos.Count - memosBefore} of {o.Deliveries} memos after 30 minutes");
+                }
+            }
+
+            var own = 2L; // the insert and the first SHOW STATUS
+            while (await world.ScalarAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sent'") - sentBefore < o.Deliveries)
+            {
+                own++;
+                await Task.Delay(5);
+            }
+
+            own++;
+            var elapsed = clock.Elapsed;
+            var after = await DbCounters.ReadAsync(world.ConnectionString);
+            var duplicates = world.Kakao.Memos.Count - memosBefore - o.Deliveries;
+            if (duplicates != 0)
+            {
+                Console.WriteLine($"   WARNING: {duplicates} memos beyond the deliveries");
+            }
+
+            return new BurstResult(elapsed, after.Since(before), own);
+        }
+        finally
+        {
+            foreach (var host in hosts)
+            {
+                await host.StopAsync();
+                host.Dispose();
+            }
+        }
+    }
+
+    private sealed record BurstResult(TimeSpan Elapsed, IReadOnlyDictionary<string, long> Counters, long OwnStatements);
+}
