@@ -20,6 +20,8 @@ db_dir=$(mktemp -d /tmp/notifier-bench-db.XXXXXX)
 trap 'scripts/mariadb.sh stop "$db_dir"' EXIT
 NOTIFIER_BENCH_MARIADB=$(scripts/mariadb.sh start "$db_dir")
 export NOTIFIER_BENCH_MARIADB
+NOTIFIER_BENCH_MARIADB_PID=$(cat "$db_dir/pid")
+export NOTIFIER_BENCH_MARIADB_PID
 
 echo "== bench"
 dotnet bench/Notifier.Bench/bin/Release/net10.0/Notifier.Bench.dll "$@"

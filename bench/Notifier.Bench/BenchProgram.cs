@@ -25,6 +25,7 @@ internal static class BenchProgram
         var table = new ResultTable();
         if (only.Contains("burst"))
         {
+            await FakeAloneBench.RunAsync(world, table);
             await BurstBench.RunAsync(world, table);
         }
 

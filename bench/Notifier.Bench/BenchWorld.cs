@@ -32,7 +32,7 @@ internal sealed class BenchWorld : IAsyncDisposable
         await using (var connection = new MySqlConnection(rootConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new MySqlCommand("CREATE DATABASE bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
+            await using var command = new MySqlCommand("DROP DATABASE IF EXISTS bench; CREATE DATABASE bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
             await command.ExecuteNonQueryAsync();
         }
 
@@ -56,6 +56,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
             ["Api:Keys:0"] = ApiKey,
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Dispatch:Parallelism"] = Options.Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dispatch:BatchSize"] = Options.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dispatch:DailyCap"] = "100000",

@@ -29,15 +29,23 @@ internal static class BurstBench
         var twoRate = o.Deliveries / two.Elapsed.TotalSeconds;
         table.Add(new Figure("1b. same burst, 2 dispatchers", $"{N(two.Elapsed.TotalSeconds)} s ({N(twoRate, "0")}/s)",
             $"{N(limit.TotalSeconds / 2)} s", $"{N(twoRate / oneRate)}× the 1-dispatcher rate", "≥ 1.7×", twoRate / oneRate >= 1.7));
+
+        // Not a product change: the pool's reset on every open (COM_RESET_CONNECTION, then SET NAMES) costs two round
+        // trips per open; this shows what they cost here.
+        Console.WriteLine("Burst again, one dispatcher, 'Connection Reset=false' in the connection string (configuration only)...");
+        var noReset = await BurstAsync(world, dispatchers: 1, new Dictionary<string, string?> { ["ConnectionStrings:Notifier"] = world.ConnectionString + ";Connection Reset=false" });
+        var noResetQuestions = noReset.Counters.GetValueOrDefault("Questions") - noReset.OwnStatements;
+        table.Add(new Figure("1c/2c. same burst, 1 dispatcher, Connection Reset=false", $"{N(noReset.Elapsed.TotalSeconds)} s ({N(o.Deliveries / noReset.Elapsed.TotalSeconds, "0")}/s), {N((double)noResetQuestions / o.Deliveries)} statements/message",
+            $"{N(limit.TotalSeconds)} s", $"{N(noReset.Elapsed / limit)}×", "(diagnostic)", null));
     }
 
-    private static async Task<BurstResult> BurstAsync(BenchWorld world, int dispatchers)
+    private static async Task<BurstResult> BurstAsync(BenchWorld world, int dispatchers, Dictionary<string, string?>? overrides = null)
     {
         var o = world.Options;
         var hosts = new List<IHost>();
         for (var i = 0; i < dispatchers; i++)
         {
-            hosts.Add(await world.StartHostAsync(dispatch: true, new Dictionary<string, string?> { ["Dispatch:NodeId"] = $"bench-{dispatchers}-{i}" }));
+            hosts.Add(await world.StartHostAsync(dispatch: true, new Dictionary<string, string?>(overrides ?? []) { ["Dispatch:NodeId"] = $"bench-{dispatchers}-{i}-{Guid.NewGuid():N}" }));
         }
 
         try
@@ -45,6 +53,7 @@ internal static class BurstBench
             var sentBefore = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sent'");
             var memosBefore = world.Kakao.Memos.Count;
             var before = await DbCounters.ReadAsync(world.ConnectionString);
+            var cpu = new CpuMeter();
             var clock = Stopwatch.StartNew();
             await Seeding.InsertDueAsync(world, o.Deliveries, o.Accounts);
             // The fake's own count first (no statements), then the database, to count only finished rows.
@@ -66,6 +75,9 @@ internal static class BurstBench
 
             own++;
             var elapsed = clock.Elapsed;
+            var (self, server) = cpu.Elapsed();
+            Console.WriteLine($"   CPU: bench process (dispatchers + fake Kakao) {N(self.TotalSeconds)} s = {N(self.TotalMilliseconds / o.Deliveries, "0.00")} ms/message, " +
+                              $"mariadbd {N(server.TotalSeconds)} s = {N(server.TotalMilliseconds / o.Deliveries, "0.00")} ms/message, over {N(elapsed.TotalSeconds)} s wall on {Environment.ProcessorCount} cores");
             var after = await DbCounters.ReadAsync(world.ConnectionString);
             var duplicates = world.Kakao.Memos.Count - memosBefore - o.Deliveries;
             if (duplicates != 0)

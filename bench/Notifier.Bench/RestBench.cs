@@ -26,7 +26,13 @@ internal static class RestBench
         Console.WriteLine($"REST: bare endpoint, {o.RestClients} clients, {o.RestSeconds} s...");
         var bare = await LoadRun.RunAsync(http, () => new HttpRequestMessage(HttpMethod.Post, BareEndpoint.Path), o.RestClients, duration);
         Console.WriteLine($"REST: POST /api/messages, {o.RestClients} clients, {o.RestSeconds} s...");
+        var acceptedBefore = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries");
+        var before = await DbCounters.ReadAsync(world.ConnectionString);
         var messages = await LoadRun.RunAsync(http, Post, o.RestClients, duration);
+        var counters = (await DbCounters.ReadAsync(world.ConnectionString)).Since(before);
+        var inserted = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries") - acceptedBefore;
+        Console.WriteLine($"   {N((double)(counters.GetValueOrDefault("Questions") - 1) / inserted)} statements per accepted POST; " +
+                          string.Join(", ", counters.OrderByDescending(p => p.Value).Take(8).Select(p => $"{p.Key}={p.Value}")));
         if (messages.Other > 0)
         {
             Console.WriteLine($"   WARNING: {messages.Other} answers were not 202");
