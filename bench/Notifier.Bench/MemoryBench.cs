@@ -1,0 +1,103 @@
+using System.Net.Http.Headers;
+using System.Text;
+using static Notifier.Bench.ResultTable;
+
+namespace Notifier.Bench;
+
+/// <summary>Figure 5: the resident set of a Worker process and an Api process, idle after start and after work.</summary>
+internal static class MemoryBench
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(BenchWorld world, ResultTable table)
+    {
+        var o = world.Options;
+        var bin = BinFolders();
+        var healthFile = Path.Combine(Path.GetTempPath(), $"notifier-bench-{Guid.NewGuid():N}.health");
+        Console.WriteLine("Memory: a Worker process...");
+        using (var worker = AppProcess.Start(Path.Combine(bin("Notifier.Worker"), "Notifier.Worker.dll"), world.Settings(new Dictionary<string, string?>
+        {
+            ["Worker:HealthFile"] = healthFile,
+            ["Worker:HealthIntervalSeconds"] = "1",
+            ["Dispatch:NodeId"] = "bench-worker-process",
+        })))
+        {
+            await WaitAsync(() => Task.FromResult(File.Exists(healthFile)), worker, "the Worker's health file");
+            await Task.Delay(Settle);
+            var idle = worker.RssMiB();
+            var sentBefore = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sent'");
+            await Seeding.InsertDueAsync(world, o.MemoryBurst, o.Accounts);
+            await WaitAsync(async () => await world.ScalarAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sent'") - sentBefore >= o.MemoryBurst,
+                worker, $"the Worker to send {o.MemoryBurst}");
+            var busy = worker.RssMiB();
+            await Task.Delay(Settle);
+            table.Add(new Figure("5a. Worker process RSS", $"{N(idle, "0")} MiB idle; {N(busy, "0")} MiB after a {o.MemoryBurst}-message burst; {N(worker.RssMiB(), "0")} MiB 5 s later",
+                "—", "—", "(recorded)", null));
+        }
+
+        File.Delete(healthFile);
+        var port = RestBench.FreePort();
+        Console.WriteLine("Memory: an Api process...");
+        using var api = AppProcess.Start(Path.Combine(bin("Notifier.Api"), "Notifier.Api.dll"), world.Settings(new Dictionary<string, string?>
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+        }));
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitAsync(async () =>
+        {
+            try
+            {
+                return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, api, "the Api's /health/ready");
+        await Task.Delay(Settle);
+        var apiIdle = api.RssMiB();
+        var load = await LoadRun.RunAsync(http, Post, o.RestClients, TimeSpan.FromSeconds(5));
+        var apiBusy = api.RssMiB();
+        table.Add(new Figure("5b. Api process RSS", $"{N(apiIdle, "0")} MiB idle; {N(apiBusy, "0")} MiB after 5 s of POSTs ({N(load.PerSecond, "0")}/s)",
+            "—", "—", "(recorded)", null));
+    }
+
+    private static HttpRequestMessage Post()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent("""{"accountId":1,"text":"bench"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", BenchWorld.ApiKey);
+        return request;
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> done, AppProcess process, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while (!await done())
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"Gave up waiting for {what}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The bin folder of a sibling project, in the configuration this bench was built in.</summary>
+    private static Func<string, string> BinFolders()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var framework = here.Name;
+        var configuration = here.Parent!.Name;
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Notifier.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return project => Path.Combine(root!.FullName, project, "bin", configuration, framework);
+    }
+}
