@@ -32,16 +32,6 @@ public static class DatabaseServiceCollectionExtensions
                         [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName} must be set when {DatabaseOptions.SectionName}:Provider is MariaDb."]);
                 }
 
-                // No reset round trip each time a pooled connection is reused (Notifier keeps no session state beyond a
-                // transaction), unless the connection string asks for it.
-                var builder = new MySqlConnector.MySqlConnectionStringBuilder(connectionString);
-                if (!connectionString.Contains("Connection Reset", StringComparison.OrdinalIgnoreCase)
-                    && !connectionString.Contains("ConnectionReset", StringComparison.OrdinalIgnoreCase))
-                {
-                    builder.ConnectionReset = false;
-                }
-
-                connectionString = builder.ConnectionString;
                 var serverVersion = ServerVersion.Parse(options.ServerVersion);
                 services.AddDbContext<NotifierDbContext, MariaDbNotifierDbContext>(o =>
                     o.UseMySql(connectionString, serverVersion, mysql => mysql.EnableRetryOnFailure()));
