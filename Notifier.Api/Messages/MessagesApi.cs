@@ -46,13 +46,13 @@ internal static class MessagesApi
             return problem;
         }
 
-        var message = templates.Build(body!.ToContent());
+        var message = templates.Build(body!);
         if (!message.IsValid)
         {
             return Results.ValidationProblem(message.Errors, title: "The message is not valid");
         }
 
-        var result = await intake.EnqueueAsync(body.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
+        var result = await intake.EnqueueAsync(body!.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
         return result switch
         {
             IntakeResult.Accepted accepted => Accepted(accepted.Delivery),

@@ -64,12 +64,7 @@ internal static class SchedulesApi
             return problem;
         }
 
-        if (draft!.AccountId is { } accountId && (await schedules.FindAsync(id, null, cancellationToken))?.AccountId is { } owner && owner != accountId)
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["accountId"] = ["a schedule cannot move to another account; create a new one"] });
-        }
-
-        var change = await schedules.ReplaceAsync(id, null, draft, cancellationToken);
+        var change = await schedules.ReplaceAsync(id, null, draft!, cancellationToken);
         return change is ScheduleChange.Saved saved ? TypedResults.Ok(ScheduleView.From(saved.Schedule, time.GetUtcNow().UtcDateTime)) : Refusal(change, id);
     }
 

@@ -21,14 +21,19 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
             return earlier;
         }
 
-        var account = await ResolveAccountAsync(accountId, cancellationToken);
-        if (account is IntakeResult refusal)
+        string? refusal = null;
+        var account = await AccountChoice.ResolveAsync(db, accountId, why => refusal = why, cancellationToken);
+        if (account is not { } chosen)
         {
-            return refusal;
+            return new IntakeResult.NoAccount(refusal!);
         }
 
-        var id = (long)account;
+        if (chosen.Status != AccountStatus.Active)
+        {
+            return new IntakeResult.AccountInactive(chosen.Id, chosen.Status.ToName());
+        }
 
+        var id = chosen.Id;
         try
         {
             var delivery = await InsertAsync(id, templateJson, idempotencyKey, requestHash, scheduleId, fireTime, cancellationToken);
@@ -45,30 +50,6 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         {
             return new IntakeResult.KeyInFlight();
         }
-    }
-
-    private async Task<object> ResolveAccountAsync(long? accountId, CancellationToken cancellationToken)
-    {
-        if (accountId is null)
-        {
-            var ids = await db.Accounts.AsNoTracking().Select(a => a.Id).Take(2).ToListAsync(cancellationToken);
-            if (ids.Count != 1)
-            {
-                return new IntakeResult.NoAccount(ids.Count == 0
-                    ? "No KakaoTalk account is connected yet: connect one on Notifier's home page."
-                    : "Several accounts are connected: give 'accountId'.");
-            }
-
-            accountId = ids[0];
-        }
-
-        var status = await db.Accounts.AsNoTracking().Where(a => a.Id == accountId).Select(a => (AccountStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
-        return status switch
-        {
-            null => new IntakeResult.NoAccount($"There is no account {accountId}."),
-            AccountStatus.Active => accountId.Value,
-            _ => new IntakeResult.AccountInactive(accountId.Value, status.Value.ToName()),
-        };
     }
 
     private async Task<IntakeResult?> ReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
@@ -96,7 +77,8 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         {
             db.ChangeTracker.Clear();
             var now = time.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The key needs the delivery's id, so two inserts in one transaction; without a key one insert is atomic.
+            await using var transaction = key is null ? null : await db.Database.BeginTransactionAsync(ct);
             var delivery = new Delivery
             {
                 AccountId = accountId,
@@ -108,13 +90,13 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
             };
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(ct);
-            if (key is not null)
+            if (transaction is not null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key!, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
                 await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
             }
 
-            await transaction.CommitAsync(ct);
             return delivery;
         }, cancellationToken);
     }

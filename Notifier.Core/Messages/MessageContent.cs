@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Notifier.Core.Messages;
 
 /// <summary>What to send, in one of three shapes: exactly one of <see cref="Text"/>, <see cref="Card"/>, <see cref="Template"/>.</summary>
-public sealed record MessageContent
+public record MessageContent
 {
     /// <summary>A text memo (Kakao's text template), at most 200 characters.</summary>
     public string? Text { get; init; }

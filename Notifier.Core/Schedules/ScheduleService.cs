@@ -102,6 +102,11 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
     private ScheduleChange Apply(Schedule schedule, ScheduleDraft draft)
     {
         var errors = new Dictionary<string, string[]>();
+        if (schedule.Id != 0 && draft.AccountId is { } accountId && accountId != schedule.AccountId)
+        {
+            errors["accountId"] = ["a schedule cannot move to another account; create a new one"];
+        }
+
         var name = draft.Name?.Trim();
         if (string.IsNullOrEmpty(name))
         {
