@@ -3,6 +3,7 @@ using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Health;
 using Notifier.Api.Home;
+using Notifier.Api.Hosting;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
 using Notifier.Api.OpenApi;
@@ -19,6 +20,7 @@ if (args is [HealthProbe.Argument])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultListenAddressUnlessChosen();
 builder.AddNotifierCore();
 builder.AddNotifierApi();
 // In the embedded default (SQLite, one process) the Api dispatches too; with MariaDB the Workers do.

@@ -20,6 +20,11 @@ NOTIFIER_TEST_MARIADB=$(scripts/mariadb.sh start "$db_dir")
 export NOTIFIER_TEST_MARIADB
 
 dotnet build Notifier.sln -c Release -nologo -v quiet
+# The published hosts, as the Dockerfile copies them to /app: the tests that run them as containers do use these.
+export NOTIFIER_PUBLISHED="$PWD/artifacts/publish"
+for project in Notifier.Api Notifier.Worker; do
+  dotnet publish "$project/$project.csproj" -c Release --no-build -nologo -v quiet -o "$NOTIFIER_PUBLISHED/$project"
+done
 log=$(mktemp)
 set +e
 dotnet test Notifier.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
