@@ -1,4 +1,5 @@
 using System.Net;
+using Notifier.Testing;
 using Notifier.Testing.Hosting;
 
 namespace Notifier.Api.Tests.Hosting;

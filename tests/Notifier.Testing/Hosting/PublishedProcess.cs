@@ -100,7 +100,7 @@ public sealed partial class PublishedProcess : IAsyncDisposable
     public async Task<Uri> ListeningAsync(TimeSpan? timeout = null)
     {
         var found = await Eventually.MatchAsync(
-            () => Task.FromResult(HasExited ? "exited" : ListeningOn().Match(Output) is { Success: true } m ? m.Groups[1].Value : null),
+            () => HasExited ? "exited" : ListeningOn().Match(Output) is { Success: true } m ? m.Groups[1].Value : null,
             found => found is not null,
             $"{Name} to print where it listens (output so far: {Output})",
             timeout ?? TimeSpan.FromSeconds(60));
