@@ -6,7 +6,7 @@ namespace Notifier.Testing.Hosting;
 /// <summary>
 /// The published build of a host (<c>dotnet publish</c> output, as the Dockerfile copies it to <c>/app</c>):
 /// <c>scripts/test.sh</c> publishes both hosts once into <c>$NOTIFIER_PUBLISHED</c>; a test run on its own publishes
-/// into <c>artifacts/publish/</c> the first time it needs one.
+/// into <c>artifacts/publish/</c> the first time it needs one, and again when the Release build is newer.
 /// </summary>
 public static class PublishedBuild
 {
@@ -24,7 +24,7 @@ public static class PublishedBuild
         await Gate.WaitAsync();
         try
         {
-            if (!File.Exists(Path.Combine(directory, project + ".dll")))
+            if (IsMissingOrStale(project, directory))
             {
                 await PublishAsync(project, directory);
             }
@@ -35,6 +35,14 @@ public static class PublishedBuild
         }
 
         return directory;
+    }
+
+    /// <summary>No published build yet, or the project was built again after it was published.</summary>
+    private static bool IsMissingOrStale(string project, string directory)
+    {
+        var published = new FileInfo(Path.Combine(directory, project + ".dll"));
+        var built = new FileInfo(Path.Combine(ComposeFile.RepositoryRoot, project, "bin", "Release", "net10.0", project + ".dll"));
+        return !published.Exists || (built.Exists && built.LastWriteTimeUtc > published.LastWriteTimeUtc);
     }
 
     private static async Task PublishAsync(string project, string directory)
