@@ -18,6 +18,7 @@ public static class NotifierCoreServiceCollectionExtensions
     /// <summary>Everything the Api and the Worker share: logging, database, key ring, Kakao clients, accounts.</summary>
     public static IHostApplicationBuilder AddNotifierCore(this IHostApplicationBuilder builder)
     {
+        PlaceholderSettings.ThrowIfAny(builder.Configuration);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddNotifierSerilog(builder.Configuration);

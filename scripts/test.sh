@@ -5,12 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/mariadb.sh install
-# The browser tests drive Debian's chromium through Playwright (no browser download is possible).
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium (needed by the browser tests)..." >&2
+# Real third-party programs the tests drive, from Debian (nothing is downloaded by the tests themselves):
+# chromium (browser tests through Playwright), docker-compose (validates docker-compose.yml; no engine is needed).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing from Debian: ${missing[*]} (needed by the tests)..." >&2
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 fi
 export NOTIFIER_TEST_ARTIFACTS="${NOTIFIER_TEST_ARTIFACTS:-$PWD/tests/artifacts}"
 mkdir -p "$NOTIFIER_TEST_ARTIFACTS"

@@ -40,10 +40,31 @@ public sealed partial class ComposeFile
     public YamlMappingNode Service(string name) => Mapping(Mapping(_root, "services"), name);
 
     /// <summary>The service's environment as written (values with their <c>${...}</c> references).</summary>
-    public IReadOnlyDictionary<string, string> Environment(string service) =>
-        Service(service).Children.TryGetValue("environment", out var env)
-            ? ((YamlMappingNode)env).Children.ToDictionary(e => e.Key.ToString(), e => e.Value.ToString())
-            : new Dictionary<string, string>();
+    /// <remarks>YAML merge keys (<c>&lt;&lt;: *anchor</c>) are applied as compose applies them: the service's own keys win.</remarks>
+    public IReadOnlyDictionary<string, string> Environment(string service)
+    {
+        var result = new Dictionary<string, string>();
+        if (!Service(service).Children.TryGetValue("environment", out var env))
+        {
+            return result;
+        }
+
+        var own = ((YamlMappingNode)env).Children;
+        if (own.TryGetValue("<<", out var merged))
+        {
+            foreach (var (key, value) in ((YamlMappingNode)merged).Children)
+            {
+                result[key.ToString()] = value.ToString();
+            }
+        }
+
+        foreach (var (key, value) in own.Where(e => e.Key.ToString() != "<<"))
+        {
+            result[key.ToString()] = value.ToString();
+        }
+
+        return result;
+    }
 
     /// <summary>The services this one waits for, with the condition it waits on.</summary>
     public IReadOnlyDictionary<string, string> DependsOn(string service) =>
@@ -55,6 +76,29 @@ public sealed partial class ComposeFile
         Service(service).Children.TryGetValue("healthcheck", out var check)
             ? ((YamlSequenceNode)((YamlMappingNode)check).Children[new YamlScalarNode("test")]).Children.Select(c => c.ToString()).ToList()
             : null;
+
+    /// <summary>The service's environment after compose's variable substitution with <paramref name="variables"/>.</summary>
+    public Dictionary<string, string> ResolvedEnvironment(string service, ComposeVariables variables) =>
+        Environment(service).ToDictionary(e => e.Key, e => variables.Substitute(e.Value));
+
+    /// <summary>The service's published ports as written (<c>"127.0.0.1:${NOTIFIER_PORT:-5080}:8080"</c>).</summary>
+    public IReadOnlyList<string> Ports(string service) =>
+        Service(service).Children.TryGetValue("ports", out var ports) ? ((YamlSequenceNode)ports).Children.Select(p => p.ToString()).ToList() : [];
+
+    /// <summary>The build arguments of the service's image.</summary>
+    public IReadOnlyDictionary<string, string> BuildArgs(string service) =>
+        Service(service).Children.TryGetValue("build", out var build) && build is YamlMappingNode b && b.Children.TryGetValue("args", out var args)
+            ? ((YamlMappingNode)args).Children.ToDictionary(a => a.Key.ToString(), a => a.Value.ToString())
+            : new Dictionary<string, string>();
+
+    /// <summary>The service's healthcheck: the command (without compose's <c>CMD</c>), how often, how many failures make it unhealthy.</summary>
+    public ComposeHealthcheck Healthcheck(string service)
+    {
+        var check = (YamlMappingNode)Service(service).Children[new YamlScalarNode("healthcheck")];
+        string Scalar(string key) => check.Children[new YamlScalarNode(key)].ToString();
+        var test = HealthcheckTest(service)!;
+        return new ComposeHealthcheck(test[0] == "CMD" ? test.Skip(1).ToList() : test, ComposeHealthcheck.Duration(Scalar("interval")), int.Parse(Scalar("retries"), System.Globalization.CultureInfo.InvariantCulture));
+    }
 
     /// <summary>Every <c>${NAME...}</c> the file refers to.</summary>
     public IReadOnlySet<string> VariableNames() =>

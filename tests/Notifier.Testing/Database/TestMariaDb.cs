@@ -23,6 +23,21 @@ public static class TestMariaDb
         return new MySqlConnectionStringBuilder(RootConnectionString.Value) { Database = database }.ConnectionString;
     }
 
+    /// <summary>
+    /// What the mariadb image's entrypoint does with <c>MARIADB_DATABASE</c>, <c>MARIADB_USER</c> and <c>MARIADB_PASSWORD</c>,
+    /// on this run's server (anything left from an earlier run is dropped first). Returns the server's TCP port.
+    /// </summary>
+    public static async Task<int> CreateLikeTheImageAsync(string database, string user, string password)
+    {
+        var root = RootConnectionString.Value;
+        await ExecuteAsync(root, $"DROP DATABASE IF EXISTS `{database}`");
+        await ExecuteAsync(root, $"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        await ExecuteAsync(root, $"DROP USER IF EXISTS '{user}'@'127.0.0.1'");
+        await ScalarAsync(root, $"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY @password", ("@password", password));
+        await ExecuteAsync(root, $"GRANT ALL ON `{database}`.* TO '{user}'@'127.0.0.1'");
+        return (int)new MySqlConnectionStringBuilder(root).Port;
+    }
+
     public static Task DropDatabaseAsync(string connectionString)
     {
         var database = new MySqlConnectionStringBuilder(connectionString).Database;
