@@ -49,7 +49,7 @@ public sealed partial class AccessTokenService(
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var account = await AccountLock.LockAsync(db, accountId, ct)
+            var account = await db.Dialect.LockAccountAsync(accountId, ct)
                 ?? throw new AccountUnavailableException(accountId, AccountStatus.Unlinked, "the account no longer exists");
             EnsureActive(account);
             // Under the lock: whoever refreshed while we waited has stored a newer token; reuse it.

@@ -31,13 +31,9 @@ public sealed class AccountConnector(
         }
     }
 
-    private Task<Account> UpsertAsync(KakaoUser user, KakaoTokenResponse tokens, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+    private Task<Account> UpsertAsync(KakaoUser user, KakaoTokenResponse tokens, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow().UtcDateTime;
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.KakaoUserId == user.Id, ct);
             if (account is null)
@@ -51,10 +47,8 @@ public sealed class AccountConnector(
             account.ConnectedAt = now;
             vault.Apply(account, tokens, now);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return account;
         }, cancellationToken);
-    }
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

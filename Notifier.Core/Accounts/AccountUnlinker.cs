@@ -8,13 +8,9 @@ namespace Notifier.Core.Accounts;
 public sealed class AccountUnlinker(NotifierDbContext db, TimeProvider time)
 {
     /// <summary>The account's id, or null when no account has this Kakao user id.</summary>
-    public Task<long?> UnlinkAsync(long kakaoUserId, string reason, CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+    public Task<long?> UnlinkAsync(long kakaoUserId, string reason, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var id = await db.Accounts.Where(a => a.KakaoUserId == kakaoUserId).Select(a => (long?)a.Id).SingleOrDefaultAsync(ct);
             if (id is null)
             {
@@ -25,8 +21,6 @@ public sealed class AccountUnlinker(NotifierDbContext db, TimeProvider time)
                 .SetProperty(a => a.Status, AccountStatus.Unlinked)
                 .SetProperty(a => a.UpdatedAt, time.GetUtcNow().UtcDateTime), ct);
             await DeliveryFailures.FailQueuedAsync(db, id.Value, $"Not sent: {reason}; connect KakaoTalk again to resume.", ct);
-            await transaction.CommitAsync(ct);
             return id;
         }, cancellationToken);
-    }
 }

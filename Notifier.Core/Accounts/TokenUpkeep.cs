@@ -29,8 +29,8 @@ public sealed partial class TokenUpkeep(
         int parallelism;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            // SQLite has no SKIP LOCKED: one worker, so no account is claimed twice.
-            parallelism = scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database.IsSqlite() ? 1 : options.Value.UpkeepParallelism;
+            // Without SKIP LOCKED (SQLite) one claimer, so no account is claimed twice.
+            parallelism = scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Dialect.SkipsLockedRows ? options.Value.UpkeepParallelism : 1;
         }
 
         var workers = Enumerable.Range(0, parallelism).Select(_ => WorkAsync(report, cancellationToken));
@@ -82,29 +82,15 @@ public sealed partial class TokenUpkeep(
     // read the accounts already done again and again.
     private Task<List<long>> ClaimNextAsync(NotifierDbContext db, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+        return db.InTransactionAsync(async ct =>
         {
             var now = time.GetUtcNow().UtcDateTime;
-            var threshold = now.AddDays(options.Value.UpkeepRefreshBelowDays);
-            var notSince = now - Lease;
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Not composed with LINQ on MariaDB: EF would wrap it in a derived table, where the locking clause does not apply.
-            var ids = db.Database.IsSqlite()
-                ? await db.Accounts.Where(a => a.Status == AccountStatus.Active && a.RefreshTokenExpiresAt < threshold && (a.LastUpkeepAt == null || a.LastUpkeepAt < notSince))
-                    .OrderBy(a => a.RefreshTokenExpiresAt).Select(a => a.Id).Take(ClaimSize).ToListAsync(ct)
-                : (await db.Accounts.FromSql($"""
-                    SELECT * FROM accounts
-                    WHERE Status = 'active' AND RefreshTokenExpiresAt < {threshold} AND (LastUpkeepAt IS NULL OR LastUpkeepAt < {notSince})
-                    ORDER BY RefreshTokenExpiresAt LIMIT {ClaimSize}
-                    FOR UPDATE SKIP LOCKED
-                    """).AsNoTracking().ToListAsync(ct)).Select(a => a.Id).ToList();
+            var ids = await db.Dialect.ClaimAccountsForUpkeepAsync(now.AddDays(options.Value.UpkeepRefreshBelowDays), now - Lease, ClaimSize, ct);
             if (ids.Count > 0)
             {
                 await db.Accounts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastUpkeepAt, now), ct);
             }
 
-            await transaction.CommitAsync(ct);
             return ids;
         }, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Notifier.Core.Accounts;
+using Notifier.Core.Data.Dialects;
 using Notifier.Core.Deliveries;
 
 namespace Notifier.Core.Data;
@@ -21,6 +22,9 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
     public DbSet<DailyUsage> DailyUsage => Set<DailyUsage>();
 
     public DbSet<Schedules.Schedule> Schedules => Set<Schedules.Schedule>();
+
+    /// <summary>This provider's SQL for locks, claims and upserts.</summary>
+    public abstract DatabaseDialect Dialect { get; }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotifierDbContext).Assembly);

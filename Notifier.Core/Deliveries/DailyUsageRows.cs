@@ -6,16 +6,11 @@ namespace Notifier.Core.Deliveries;
 /// <summary>The per-account, per-Korean-day memo counters the claim meters against the daily cap.</summary>
 internal static class DailyUsageRows
 {
+    /// <summary>Holds these accounts' counters for <paramref name="day"/> (creating missing ones) and returns their counts.</summary>
     public static async Task<Dictionary<long, int>> LockAsync(
         NotifierDbContext db, IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken)
     {
-        // An upsert that changes nothing: creates missing rows and, on MariaDB, takes their row locks at once.
-        var values = string.Join(", ", accountIds.Select((_, i) => $"({{{i}}}, {{{accountIds.Count}}}, 0)"));
-        var onConflict = db.Database.IsSqlite() ? "ON CONFLICT (AccountId, Day) DO NOTHING" : "ON DUPLICATE KEY UPDATE Count = Count";
-        var parameters = accountIds.Cast<object>().Append(day).ToArray();
-#pragma warning disable EF1002 // Only placeholders are interpolated; every value is a parameter.
-        await db.Database.ExecuteSqlRawAsync($"INSERT INTO daily_usage (AccountId, Day, Count) VALUES {values} {onConflict}", parameters, cancellationToken);
-#pragma warning restore EF1002
+        await db.Dialect.LockDailyUsageRowsAsync(accountIds, day, cancellationToken);
         return await db.DailyUsage.AsNoTracking().Where(u => u.Day == day && accountIds.Contains(u.AccountId))
             .ToDictionaryAsync(u => u.AccountId, u => u.Count, cancellationToken);
     }
@@ -24,19 +19,7 @@ internal static class DailyUsageRows
     public static Task AddAsync(NotifierDbContext db, IReadOnlyDictionary<long, int> added, DateOnly day, CancellationToken cancellationToken)
     {
         var rows = added.Where(a => a.Value > 0).ToList();
-        if (rows.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var values = string.Join(", ", rows.Select((_, i) => $"({{{2 * i}}}, {{{2 * rows.Count}}}, {{{2 * i + 1}}})"));
-        var onConflict = db.Database.IsSqlite()
-            ? "ON CONFLICT (AccountId, Day) DO UPDATE SET Count = Count + excluded.Count"
-            : "ON DUPLICATE KEY UPDATE Count = Count + VALUES(Count)";
-        var parameters = rows.SelectMany(r => new object[] { r.Key, r.Value }).Append(day).ToArray();
-#pragma warning disable EF1002 // Only placeholders are interpolated; every value is a parameter.
-        return db.Database.ExecuteSqlRawAsync($"INSERT INTO daily_usage (AccountId, Day, Count) VALUES {values} {onConflict}", parameters, cancellationToken);
-#pragma warning restore EF1002
+        return rows.Count == 0 ? Task.CompletedTask : db.Dialect.AddDailyUsageAsync(rows, day, cancellationToken);
     }
 
     /// <summary>Gives back one unit a claim took for a memo that did not go out.</summary>

@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ namespace Notifier.Core.Deliveries;
 
 /// <summary>
 /// Claims a batch of due deliveries for this dispatcher in one short transaction: the rows are locked with
-/// <c>FOR UPDATE SKIP LOCKED</c> (MariaDB) so concurrent dispatchers take disjoint rows, leased to this node, and
+/// the dialect's claim (<c>FOR UPDATE SKIP LOCKED</c> on MariaDB) so concurrent dispatchers take disjoint rows, leased to this node, and
 /// metered against the account's daily cap; what is over the cap waits for the next Korean day.
 /// </summary>
 public sealed partial class DeliveryClaimer(
@@ -17,70 +16,50 @@ public sealed partial class DeliveryClaimer(
     IOptions<DispatchOptions> options,
     ILogger<DeliveryClaimer> logger)
 {
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
             var o = options.Value;
             var now = time.GetUtcNow().UtcDateTime;
-            // Read committed on MariaDB: under repeatable read the lease UPDATE ('WHERE Id IN (...)', planned as a scan
-            // of the primary key on a small table) kept a lock on every row it read, so a concurrent claim skipped
-            // them all. SQLite has one writer anyway.
-            await using var transaction = db.Database.IsSqlite()
-                ? await db.Database.BeginTransactionAsync(ct)
-                : await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var due = await SelectDueAsync(now, o.BatchSize, ct);
             if (due.Count == 0)
             {
-                await transaction.CommitAsync(ct);
                 return (IReadOnlyList<ClaimedDelivery>)[];
             }
 
             var today = KoreanTime.Day(now);
-            var usage = await DailyUsageRows.LockAsync(db, due.Select(d => d.AccountId).Distinct().ToList(), today, ct);
-            var claimed = new List<Delivery>();
-            var overCap = new List<long>();
-            var added = new Dictionary<long, int>();
-            foreach (var delivery in due.OrderBy(d => d.DueAt))
-            {
-                var taken = added.GetValueOrDefault(delivery.AccountId);
-                if (usage[delivery.AccountId] + taken < o.DailyCap)
-                {
-                    added[delivery.AccountId] = taken + 1;
-                    claimed.Add(delivery);
-                }
-                else
-                {
-                    overCap.Add(delivery.Id);
-                }
-            }
-
-            var ids = claimed.Select(d => d.Id).ToList();
+            var split = DailyCapMeter.Meter(due, await DailyUsageRows.LockAsync(db, due.Select(d => d.AccountId).Distinct().ToList(), today, ct), o.DailyCap);
             var leaseUntil = now.AddSeconds(o.LeaseSeconds);
-            if (ids.Count > 0)
-            {
-                await db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(u => u
-                    .SetProperty(d => d.Status, DeliveryStatus.Sending)
-                    .SetProperty(d => d.LeaseOwner, o.NodeId)
-                    .SetProperty(d => d.DueAt, leaseUntil)
-                    .SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
-            }
+            await LeaseAsync(split.Claimed.Select(d => d.Id).ToList(), leaseUntil, ct);
+            await HoldForTomorrowAsync(split.OverCap.Select(d => d.Id).ToList(), now, today, ct);
+            await DailyUsageRows.AddAsync(db, split.Added, today, ct);
+            return split.Claimed.Select(d => new ClaimedDelivery(d.Id, d.AccountId, d.TemplateJson, d.Attempts + 1, today, leaseUntil)).ToList();
+        }, cancellationToken, db.Dialect.BeginClaimTransactionAsync);
 
-            if (overCap.Count > 0)
-            {
-                await db.Deliveries.Where(d => overCap.Contains(d.Id)).ExecuteUpdateAsync(u => u
-                    .SetProperty(d => d.Status, DeliveryStatus.Queued)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.DueAt, KoreanTime.NextMidnightUtc(now))
-                    .SetProperty(d => d.LastError, $"Daily cap of {o.DailyCap} memos for this account reached on {today:yyyy-MM-dd} (KST); waits until 00:00 KST"), ct);
-            }
+    private async Task LeaseAsync(List<long> ids, DateTime leaseUntil, CancellationToken cancellationToken)
+    {
+        if (ids.Count > 0)
+        {
+            var node = options.Value.NodeId;
+            await db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Status, DeliveryStatus.Sending)
+                .SetProperty(d => d.LeaseOwner, node)
+                .SetProperty(d => d.DueAt, leaseUntil)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+        }
+    }
 
-            await DailyUsageRows.AddAsync(db, added, today, ct);
-            await transaction.CommitAsync(ct);
-            return claimed.Select(d => new ClaimedDelivery(d.Id, d.AccountId, d.TemplateJson, d.Attempts + 1, today, leaseUntil)).ToList();
-        }, cancellationToken);
+    private async Task HoldForTomorrowAsync(List<long> ids, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (ids.Count > 0)
+        {
+            var cap = options.Value.DailyCap;
+            await db.Deliveries.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Status, DeliveryStatus.Queued)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.DueAt, KoreanTime.NextMidnightUtc(now))
+                .SetProperty(d => d.LastError, $"Daily cap of {cap} memos for this account reached on {today:yyyy-MM-dd} (KST); waits until 00:00 KST"), cancellationToken);
+        }
     }
 
     /// <summary>
@@ -113,39 +92,17 @@ public sealed partial class DeliveryClaimer(
         return false;
     }
 
+    // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung. Those have waited longest: they go first.
     private async Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
     {
-        // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung.
-        if (db.Database.IsSqlite())
-        {
-            return await db.Deliveries.AsNoTracking()
-                .Where(d => (d.Status == DeliveryStatus.Queued || d.Status == DeliveryStatus.Sending) && d.DueAt <= now)
-                .OrderBy(d => d.DueAt).Take(batchSize)
-                .ToListAsync(cancellationToken);
-        }
-
-        // Each query walks one (Status, DueAt) index range in order and stops after its batch, locking only what it
-        // returns. With 'Status IN (...)', or when most rows are due and the optimizer prefers a table scan, InnoDB
-        // reads and sorts every due row and locks them all: one claim held the whole backlog and a concurrent
-        // dispatcher got nothing. Rows whose lease ran out have waited longest: they go first.
-        var due = await LockDueAsync(DeliveryStatus.Sending, now, batchSize, cancellationToken);
+        var due = await db.Dialect.ClaimDueDeliveriesAsync(DeliveryStatus.Sending, now, batchSize, cancellationToken);
         if (due.Count < batchSize)
         {
-            due.AddRange(await LockDueAsync(DeliveryStatus.Queued, now, batchSize - due.Count, cancellationToken));
+            due.AddRange(await db.Dialect.ClaimDueDeliveriesAsync(DeliveryStatus.Queued, now, batchSize - due.Count, cancellationToken));
         }
 
         return due;
     }
-
-    // Not composed with LINQ: EF would wrap it in a derived table, where the locking clause does not apply.
-    // The index is the one DeliveryConfiguration declares on (Status, DueAt).
-    private Task<List<Delivery>> LockDueAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken) =>
-        db.Deliveries.FromSql($"""
-            SELECT * FROM deliveries FORCE INDEX (IX_deliveries_Status_DueAt)
-            WHERE Status = {status.ToName()} AND DueAt <= {now}
-            ORDER BY DueAt LIMIT {limit}
-            FOR UPDATE SKIP LOCKED
-            """).AsNoTracking().ToListAsync(cancellationToken);
 
     [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} was taken over by another dispatcher before {NodeId} got to send it; not sent here (Dispatch:LeaseSeconds {LeaseSeconds} may be short for this batch)")]
     private static partial void LogTakenOver(ILogger logger, long deliveryId, string nodeId, int leaseSeconds);

@@ -15,13 +15,11 @@ public sealed partial class DeliveryOutcomeWriter(
 {
     public async Task RecordAsync(ClaimedDelivery delivery, SendOutcome outcome, CancellationToken cancellationToken)
     {
-        var o = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
-        var mine = db.Deliveries.Where(d => d.Id == delivery.Id && d.LeaseOwner == o.NodeId && d.Status == DeliveryStatus.Sending);
         if (outcome is SendOutcome.Sent)
         {
             // The hot path: one statement.
-            await mine.ExecuteUpdateAsync(u => u
+            await Mine(delivery).ExecuteUpdateAsync(u => u
                 .SetProperty(d => d.Status, DeliveryStatus.Sent)
                 .SetProperty(d => d.SentAt, now)
                 .SetProperty(d => d.DueAt, now)
@@ -30,6 +28,29 @@ public sealed partial class DeliveryOutcomeWriter(
             return;
         }
 
+        var change = ChangeFor(delivery, outcome, now);
+        var recorded = await db.InTransactionAsync(ct => ApplyAsync(delivery, outcome, change, ct), cancellationToken);
+        if (recorded)
+        {
+            LogOutcome(logger, delivery.Id, change.Status.ToName(), change.LastError);
+        }
+        else
+        {
+            LogLeaseLost(logger, delivery.Id, options.Value.NodeId, change.Status.ToName());
+        }
+    }
+
+    /// <summary>The row as long as this dispatcher still holds its lease.</summary>
+    private IQueryable<Delivery> Mine(ClaimedDelivery delivery)
+    {
+        var node = options.Value.NodeId;
+        return db.Deliveries.Where(d => d.Id == delivery.Id && d.LeaseOwner == node && d.Status == DeliveryStatus.Sending);
+    }
+
+    /// <summary>What an outcome other than sent makes of the row, and how the day's usage changes (-1: the unit is given back).</summary>
+    private OutcomeChange ChangeFor(ClaimedDelivery delivery, SendOutcome outcome, DateTime now)
+    {
+        var o = options.Value;
         var (status, dueAt, attempts, usageChange) = outcome switch
         {
             SendOutcome.Retry when delivery.Attempts >= o.MaxAttempts => (DeliveryStatus.Failed, now, delivery.Attempts, -1),
@@ -41,48 +62,44 @@ public sealed partial class DeliveryOutcomeWriter(
         var lastError = Truncate(outcome is SendOutcome.Retry && status == DeliveryStatus.Failed
             ? $"Gave up after {delivery.Attempts} attempts: {outcome.Reason}"
             : outcome.Reason);
+        return new OutcomeChange(status, dueAt, attempts, usageChange, lastError);
+    }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var recorded = await strategy.ExecuteAsync(async ct =>
+    /// <summary>Writes the change while the lease holds, with what it implies for the day's usage, the queue and the account.</summary>
+    private async Task<bool> ApplyAsync(ClaimedDelivery delivery, SendOutcome outcome, OutcomeChange change, CancellationToken ct)
+    {
+        var updated = await Mine(delivery).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.Status, change.Status)
+            .SetProperty(d => d.DueAt, change.DueAt)
+            .SetProperty(d => d.Attempts, change.Attempts)
+            .SetProperty(d => d.LeaseOwner, (string?)null)
+            .SetProperty(d => d.LastError, change.LastError), ct);
+        if (updated != 1)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var updated = await mine.ExecuteUpdateAsync(u => u
-                .SetProperty(d => d.Status, status)
-                .SetProperty(d => d.DueAt, dueAt)
-                .SetProperty(d => d.Attempts, attempts)
-                .SetProperty(d => d.LeaseOwner, (string?)null)
-                .SetProperty(d => d.LastError, lastError), ct);
-            if (updated == 1)
-            {
-                await AdjustUsageAsync(delivery, outcome, usageChange, ct);
-                if (outcome is SendOutcome.Postponed postponed)
-                {
-                    await PostponeOthersAsync(delivery, postponed, ct);
-                }
-
-                if (outcome is SendOutcome.Failed { FlagAccount: { } flag })
-                {
-                    await FlagAccountAsync(delivery.AccountId, flag, outcome.Reason!, ct);
-                }
-            }
-            else if (usageChange < 0)
+            if (change.UsageChange < 0)
             {
                 // The lease ran out and another dispatcher owns the row and its own unit; this claim's unit sent nothing.
                 await DailyUsageRows.ReleaseAsync(db, delivery.AccountId, delivery.UsageDay, ct);
             }
 
-            await transaction.CommitAsync(ct);
-            return updated == 1;
-        }, cancellationToken);
-        if (recorded)
-        {
-            LogOutcome(logger, delivery.Id, status.ToName(), lastError);
+            return false;
         }
-        else
+
+        await AdjustUsageAsync(delivery, outcome, change.UsageChange, ct);
+        if (outcome is SendOutcome.Postponed postponed)
         {
-            LogLeaseLost(logger, delivery.Id, o.NodeId, status.ToName());
+            await PostponeOthersAsync(delivery, postponed, ct);
         }
+
+        if (outcome is SendOutcome.Failed { FlagAccount: { } flag })
+        {
+            await FlagAccountAsync(delivery.AccountId, flag, outcome.Reason!, ct);
+        }
+
+        return true;
     }
+
+    private sealed record OutcomeChange(DeliveryStatus Status, DateTime DueAt, int Attempts, int UsageChange, string? LastError);
 
     // A quota that is used up is used up for the others too: they wait with this one instead of each asking Kakao once more.
     private Task<int> PostponeOthersAsync(ClaimedDelivery delivery, SendOutcome.Postponed postponed, CancellationToken cancellationToken) =>

@@ -46,16 +46,13 @@ public sealed partial class ScheduleMaterializer(
 
     private Task<(int Schedules, int Queued)> PassAsync(CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+        return db.InTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
             var o = options.Value;
             var now = time.GetUtcNow().UtcDateTime;
             var horizon = now.AddSeconds(o.LookaheadSeconds);
             var catchUpFrom = now.AddMinutes(-o.CatchUpWindowMinutes);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var due = await SelectDueAsync(horizon, o.BatchSize, ct);
+            var due = await db.Dialect.ClaimDueSchedulesAsync(horizon, o.BatchSize, ct);
             var queued = 0;
             foreach (var schedule in due)
             {
@@ -63,7 +60,6 @@ public sealed partial class ScheduleMaterializer(
             }
 
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return (due.Count, queued);
         }, cancellationToken);
     }
@@ -131,22 +127,6 @@ public sealed partial class ScheduleMaterializer(
             FireTime = fire,
             LastError = note,
         });
-
-    private Task<List<Schedule>> SelectDueAsync(DateTime horizon, int batchSize, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsSqlite())
-        {
-            return db.Schedules.Where(s => s.Enabled && s.NextFireTime <= horizon)
-                .OrderBy(s => s.NextFireTime).Take(batchSize).ToListAsync(cancellationToken);
-        }
-
-        return db.Schedules.FromSql($"""
-            SELECT * FROM schedules
-            WHERE Enabled AND NextFireTime <= {horizon}
-            ORDER BY NextFireTime LIMIT {batchSize}
-            FOR UPDATE SKIP LOCKED
-            """).ToListAsync(cancellationToken);
-    }
 
     [LoggerMessage(LogLevel.Warning, "Schedule {ScheduleId} was disabled: {Reason}")]
     private static partial void LogDisabled(ILogger logger, long scheduleId, string reason);

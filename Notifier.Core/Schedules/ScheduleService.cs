@@ -161,23 +161,13 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
     private Task<ScheduleChange> InTransactionAsync(
         long id, long? ownerAccountId, Func<Schedule, CancellationToken, Task<ScheduleChange>> change, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return strategy.ExecuteAsync(async ct =>
+        return db.InTransactionAsync(async ct =>
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // Locked like the materializer locks it, so a change and a fire never interleave.
-            var schedule = db.Database.IsSqlite()
-                ? await db.Schedules.SingleOrDefaultAsync(s => s.Id == id, ct)
-                : await db.Schedules.FromSql($"SELECT * FROM schedules WHERE Id = {id} FOR UPDATE").SingleOrDefaultAsync(ct);
-            if (schedule is null || (ownerAccountId is not null && schedule.AccountId != ownerAccountId))
-            {
-                return new ScheduleChange.NotFound();
-            }
-
-            var result = await change(schedule, ct);
-            await transaction.CommitAsync(ct);
-            return result;
+            var schedule = await db.Dialect.LockScheduleAsync(id, ct);
+            return schedule is null || (ownerAccountId is not null && schedule.AccountId != ownerAccountId)
+                ? new ScheduleChange.NotFound()
+                : await change(schedule, ct);
         }, cancellationToken);
     }
 

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Notifier.Core.Accounts;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Schedules;
+
+namespace Notifier.Core.Data.Dialects;
+
+/// <summary>
+/// The operations whose SQL differs between the two databases, by name; business code calls these and reads as the
+/// domain. Each provider's SQL lives in its one subclass (<see cref="MariaDbDialect"/>, <see cref="SqliteDialect"/>);
+/// what each guarantees is in docs/decisions/0005.
+/// </summary>
+public abstract class DatabaseDialect(NotifierDbContext db)
+{
+    protected NotifierDbContext Db => db;
+
+    /// <summary>
+    /// Whether several claimers (threads or processes) may claim at once and still take disjoint rows
+    /// (<c>FOR UPDATE SKIP LOCKED</c>). Without it, work is claimed by one claimer at a time.
+    /// </summary>
+    public abstract bool SkipsLockedRows { get; }
+
+    /// <summary>The transaction a claim runs in (on MariaDB read committed, so a claim locks only what it returns).</summary>
+    public abstract Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Reads one account and holds it against every other writer until the transaction ends.</summary>
+    public abstract Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken);
+
+    /// <summary>Reads one schedule (tracked) and holds it against every other writer until the transaction ends.</summary>
+    public abstract Task<Schedule?> LockScheduleAsync(long scheduleId, CancellationToken cancellationToken);
+
+    /// <summary>Enabled schedules firing by <paramref name="horizon"/>, soonest first, tracked and held; none another claimer holds.</summary>
+    public abstract Task<List<Schedule>> ClaimDueSchedulesAsync(DateTime horizon, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries in <paramref name="status"/> due by <paramref name="now"/>, soonest first, held; none another claimer holds.</summary>
+    public abstract Task<List<Delivery>> ClaimDueDeliveriesAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids of active accounts whose refresh token expires before <paramref name="expiringBefore"/> and that no upkeep
+    /// touched since <paramref name="notTouchedSince"/>, soonest expiry first, held; none another claimer holds.
+    /// </summary>
+    public abstract Task<List<long>> ClaimAccountsForUpkeepAsync(DateTime expiringBefore, DateTime notTouchedSince, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Creates the missing daily-usage rows of these accounts for <paramref name="day"/> (count 0) and holds them all.</summary>
+    public abstract Task LockDailyUsageRowsAsync(IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>Adds each account's count to its daily-usage row for <paramref name="day"/>, creating it when missing, in one statement.</summary>
+    public abstract Task AddDailyUsageAsync(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>The <c>(AccountId, Day, Count)</c> values of a daily-usage insert: placeholders and their parameters.</summary>
+    protected static (string Values, object[] Parameters) DailyUsageValues(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day)
+    {
+        var values = string.Join(", ", counts.Select((_, i) => $"({{{2 * i}}}, {{{2 * counts.Count}}}, {{{2 * i + 1}}})"));
+        return (values, counts.SelectMany(c => new object[] { c.Key, c.Value }).Append(day).ToArray());
+    }
+}

@@ -1,0 +1,98 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Notifier.Core.Accounts;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Schedules;
+
+#pragma warning disable EF1002 // Only names from the EF model are interpolated into the SQL; every value is a parameter.
+
+namespace Notifier.Core.Data.Dialects;
+
+/// <summary>
+/// MariaDB (10.6+): row locks with <c>SELECT ... FOR UPDATE [SKIP LOCKED]</c>, so any number of processes claim disjoint
+/// rows. The locking selects are not composed with LINQ: EF would wrap them in a derived table, where the locking
+/// clause does not apply.
+/// </summary>
+public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
+{
+    private readonly TableNames<Account> _accounts = new(db);
+    private readonly TableNames<Schedule> _schedules = new(db);
+    private readonly TableNames<Delivery> _deliveries = new(db);
+    private readonly TableNames<DailyUsage> _usage = new(db);
+
+    public override bool SkipsLockedRows => true;
+
+    // Under repeatable read the lease UPDATE ('WHERE Id IN (...)', planned as a scan of the primary key on a small table)
+    // kept a lock on every row it read, so a concurrent claim skipped them all.
+    public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
+        Db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+
+    public override Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken) =>
+        Db.Accounts.FromSqlRaw($"SELECT * FROM {_accounts.Table} WHERE {_accounts[nameof(Account.Id)]} = {{0}} FOR UPDATE", accountId)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public override Task<Schedule?> LockScheduleAsync(long scheduleId, CancellationToken cancellationToken) =>
+        Db.Schedules.FromSqlRaw($"SELECT * FROM {_schedules.Table} WHERE {_schedules[nameof(Schedule.Id)]} = {{0}} FOR UPDATE", scheduleId)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public override Task<List<Schedule>> ClaimDueSchedulesAsync(DateTime horizon, int limit, CancellationToken cancellationToken)
+    {
+        var s = _schedules;
+        return Db.Schedules.FromSqlRaw($$"""
+            SELECT * FROM {{s.Table}}
+            WHERE {{s[nameof(Schedule.Enabled)]}} AND {{s[nameof(Schedule.NextFireTime)]}} <= {0}
+            ORDER BY {{s[nameof(Schedule.NextFireTime)]}} LIMIT {1}
+            FOR UPDATE SKIP LOCKED
+            """, horizon, limit).ToListAsync(cancellationToken);
+    }
+
+    // One (Status, DueAt) index range walked in order, stopping after the batch and locking only what it returns. With
+    // 'Status IN (...)', or when most rows are due and the optimizer prefers a table scan, InnoDB read and sorted every
+    // due row and locked them all: one claim held the whole backlog and a concurrent dispatcher got nothing.
+    public override Task<List<Delivery>> ClaimDueDeliveriesAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken)
+    {
+        var d = _deliveries;
+        return Db.Deliveries.FromSqlRaw($$"""
+            SELECT * FROM {{d.Table}} FORCE INDEX ({{d.Index(nameof(Delivery.Status), nameof(Delivery.DueAt))}})
+            WHERE {{d[nameof(Delivery.Status)]}} = {0} AND {{d[nameof(Delivery.DueAt)]}} <= {1}
+            ORDER BY {{d[nameof(Delivery.DueAt)]}} LIMIT {2}
+            FOR UPDATE SKIP LOCKED
+            """, status.ToName(), now, limit).AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    public override async Task<List<long>> ClaimAccountsForUpkeepAsync(DateTime expiringBefore, DateTime notTouchedSince, int limit, CancellationToken cancellationToken)
+    {
+        var a = _accounts;
+        var rows = await Db.Accounts.FromSqlRaw($$"""
+            SELECT * FROM {{a.Table}}
+            WHERE {{a[nameof(Account.Status)]}} = {0} AND {{a[nameof(Account.RefreshTokenExpiresAt)]}} < {1}
+              AND ({{a[nameof(Account.LastUpkeepAt)]}} IS NULL OR {{a[nameof(Account.LastUpkeepAt)]}} < {2})
+            ORDER BY {{a[nameof(Account.RefreshTokenExpiresAt)]}} LIMIT {3}
+            FOR UPDATE SKIP LOCKED
+            """, AccountStatus.Active.ToName(), expiringBefore, notTouchedSince, limit).AsNoTracking().ToListAsync(cancellationToken);
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    // An upsert that changes nothing: creates the missing rows and takes every row's lock at once.
+    public override Task LockDailyUsageRowsAsync(IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (values, parameters) = DailyUsageValues(accountIds.Select(id => KeyValuePair.Create(id, 0)).ToList(), day);
+        var u = _usage;
+        return Db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {u[nameof(DailyUsage.Count)]}) VALUES {values} " +
+            $"ON DUPLICATE KEY UPDATE {u[nameof(DailyUsage.Count)]} = {u[nameof(DailyUsage.Count)]}",
+            parameters, cancellationToken);
+    }
+
+    public override Task AddDailyUsageAsync(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (values, parameters) = DailyUsageValues(counts, day);
+        var u = _usage;
+        var count = u[nameof(DailyUsage.Count)];
+        return Db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {count}) VALUES {values} " +
+            $"ON DUPLICATE KEY UPDATE {count} = {count} + VALUES({count})",
+            parameters, cancellationToken);
+    }
+}

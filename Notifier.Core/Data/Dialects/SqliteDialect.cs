@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Notifier.Core.Accounts;
+using Notifier.Core.Deliveries;
+using Notifier.Core.Schedules;
+
+#pragma warning disable EF1002 // Only names from the EF model are interpolated into the SQL; every value is a parameter.
+
+namespace Notifier.Core.Data.Dialects;
+
+/// <summary>
+/// SQLite, the embedded default: one process, one writer at a time, no row locks. A transaction's first write takes the
+/// database's write lock, so "holding" a row means writing to it; claims need no SKIP LOCKED because this single
+/// process claims with one claimer at a time (<see cref="SkipsLockedRows"/> is false), and a second process on the
+/// same file waits for the write lock instead of taking the same rows.
+/// </summary>
+public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
+{
+    private readonly TableNames<Account> _accounts = new(db);
+    private readonly TableNames<Schedule> _schedules = new(db);
+    private readonly TableNames<DailyUsage> _usage = new(db);
+
+    public override bool SkipsLockedRows => false;
+
+    public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
+        Db.Database.BeginTransactionAsync(cancellationToken);
+
+    public override async Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken)
+    {
+        var a = _accounts;
+        await Db.Database.ExecuteSqlRawAsync(
+            $"UPDATE {a.Table} SET {a[nameof(Account.UpdatedAt)]} = {a[nameof(Account.UpdatedAt)]} WHERE {a[nameof(Account.Id)]} = {{0}}",
+            [accountId], cancellationToken);
+        return await Db.Accounts.SingleOrDefaultAsync(x => x.Id == accountId, cancellationToken);
+    }
+
+    public override async Task<Schedule?> LockScheduleAsync(long scheduleId, CancellationToken cancellationToken)
+    {
+        var s = _schedules;
+        await Db.Database.ExecuteSqlRawAsync(
+            $"UPDATE {s.Table} SET {s[nameof(Schedule.UpdatedAt)]} = {s[nameof(Schedule.UpdatedAt)]} WHERE {s[nameof(Schedule.Id)]} = {{0}}",
+            [scheduleId], cancellationToken);
+        return await Db.Schedules.SingleOrDefaultAsync(x => x.Id == scheduleId, cancellationToken);
+    }
+
+    public override Task<List<Schedule>> ClaimDueSchedulesAsync(DateTime horizon, int limit, CancellationToken cancellationToken) =>
+        Db.Schedules.Where(s => s.Enabled && s.NextFireTime <= horizon)
+            .OrderBy(s => s.NextFireTime).Take(limit).ToListAsync(cancellationToken);
+
+    public override Task<List<Delivery>> ClaimDueDeliveriesAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken) =>
+        Db.Deliveries.AsNoTracking().Where(d => d.Status == status && d.DueAt <= now)
+            .OrderBy(d => d.DueAt).Take(limit).ToListAsync(cancellationToken);
+
+    public override Task<List<long>> ClaimAccountsForUpkeepAsync(DateTime expiringBefore, DateTime notTouchedSince, int limit, CancellationToken cancellationToken) =>
+        Db.Accounts
+            .Where(a => a.Status == AccountStatus.Active && a.RefreshTokenExpiresAt < expiringBefore && (a.LastUpkeepAt == null || a.LastUpkeepAt < notTouchedSince))
+            .OrderBy(a => a.RefreshTokenExpiresAt).Select(a => a.Id).Take(limit).ToListAsync(cancellationToken);
+
+    public override Task LockDailyUsageRowsAsync(IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (values, parameters) = DailyUsageValues(accountIds.Select(id => KeyValuePair.Create(id, 0)).ToList(), day);
+        var u = _usage;
+        return Db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {u[nameof(DailyUsage.Count)]}) VALUES {values} " +
+            $"ON CONFLICT ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}) DO NOTHING",
+            parameters, cancellationToken);
+    }
+
+    public override Task AddDailyUsageAsync(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day, CancellationToken cancellationToken)
+    {
+        var (values, parameters) = DailyUsageValues(counts, day);
+        var u = _usage;
+        var count = u[nameof(DailyUsage.Count)];
+        return Db.Database.ExecuteSqlRawAsync(
+            $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {count}) VALUES {values} " +
+            $"ON CONFLICT ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}) DO UPDATE SET {count} = {count} + excluded.{count}",
+            parameters, cancellationToken);
+    }
+}
