@@ -53,27 +53,8 @@ internal static class MessagesApi
         }
 
         var result = await intake.EnqueueAsync(body!.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
-        return result switch
-        {
-            IntakeResult.Accepted accepted => Accepted(accepted.Delivery),
-            IntakeResult.Replayed replayed => Accepted(replayed.Delivery),
-            IntakeResult.KeyReused => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "The Idempotency-Key was used for another message",
-                detail: "This Idempotency-Key came before with a different body. Use a new key for a new message."),
-            IntakeResult.KeyInFlight => Results.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: "A request with this Idempotency-Key is still being processed",
-                detail: "Retry in a moment: it then answers as the first request did."),
-            IntakeResult.NoAccount none => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
-                title: "No account to send to", detail: none.Why),
-            IntakeResult.AccountInactive inactive => Results.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: "The account cannot receive messages",
-                detail: $"Account {inactive.AccountId} is {inactive.Status}: its owner must connect KakaoTalk again on Notifier's home page."),
-            _ => throw new InvalidOperationException($"Unexpected intake result {result}."),
-        };
+        return result.ToHttpResult();
     }
-
-    private static IResult Accepted(Delivery delivery) =>
-        TypedResults.Accepted($"/api/messages/{delivery.Id}", new MessageAccepted(delivery.Id, delivery.Status.ToName()));
 
     /// <summary>What makes two requests "the same message": the account asked for and the template it renders to.</summary>
     private static string RequestHash(long? accountId, string templateJson) =>

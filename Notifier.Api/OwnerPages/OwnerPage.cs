@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifier.Api.Auth;
+using Notifier.Api.Messages;
 using Notifier.Api.Pages;
+using Notifier.Core.Deliveries;
 
 namespace Notifier.Api.OwnerPages;
 
@@ -15,6 +17,16 @@ internal static class OwnerPage
 
     /// <summary>The signed-in owner's account id (0 never matches an account).</summary>
     public static long Owner(ClaimsPrincipal user) => OwnerSignIn.AccountId(user) ?? 0;
+
+    /// <summary>The page that says why a message was not queued (the same words the API's problem carries).</summary>
+    public static IResult NotSent(IntakeResult refused) => refused is IntakeResult.AccountInactive inactive
+        ? Render<MessagePage>(new
+        {
+            Title = "Not sent",
+            Message = $"Kakao no longer accepts this account's tokens ({inactive.Status}). Connect again to resume sending.",
+            OfferConnect = true,
+        }, StatusCodes.Status409Conflict)
+        : Render<MessagePage>(new { Title = "Not sent", Message = IntakeResults.Refusal(refused).Detail }, IntakeResults.Refusal(refused).Status);
 
     public static RazorComponentResult<T> Render<T>(object parameters, int statusCode = StatusCodes.Status200OK)
         where T : IComponent =>

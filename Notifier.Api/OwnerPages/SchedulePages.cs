@@ -80,13 +80,7 @@ internal static class SchedulePages
         {
             null => NotFound("schedule"),
             IntakeResult.Accepted accepted => SeeOther($"/deliveries?done=queued#delivery-{accepted.Delivery.Id}"),
-            IntakeResult.AccountInactive inactive => Render<MessagePage>(new
-            {
-                Title = "Not sent",
-                Message = $"Kakao no longer accepts this account's tokens ({inactive.Status}). Connect again to resume sending.",
-                OfferConnect = true,
-            }, StatusCodes.Status409Conflict),
-            var other => Render<MessagePage>(new { Title = "Not sent", Message = other.GetType().Name }, StatusCodes.Status409Conflict),
+            var refused => NotSent(refused),
         };
 
     private static async Task<IResult> DeleteAsync(long id, IFormCollection form, ClaimsPrincipal user, ScheduleService schedules, CancellationToken cancellationToken) =>

@@ -30,13 +30,7 @@ internal static class SendPages
         return await intake.EnqueueAsync(Owner(user), message.TemplateJson!, null, "", cancellationToken) switch
         {
             IntakeResult.Accepted accepted => SeeOther($"/deliveries?done=queued#delivery-{accepted.Delivery.Id}"),
-            IntakeResult.AccountInactive inactive => Render<MessagePage>(new
-            {
-                Title = "Not sent",
-                Message = $"Kakao no longer accepts this account's tokens ({inactive.Status}). Connect again to resume sending.",
-                OfferConnect = true,
-            }, StatusCodes.Status409Conflict),
-            var other => Render<MessagePage>(new { Title = "Not sent", Message = other.GetType().Name }, StatusCodes.Status409Conflict),
+            var refused => NotSent(refused),
         };
     }
 

@@ -75,10 +75,7 @@ internal static class SchedulesApi
         await schedules.TriggerAsync(id, null, cancellationToken) switch
         {
             null => NotFound(id),
-            IntakeResult.Accepted accepted => TypedResults.Accepted($"/api/messages/{accepted.Delivery.Id}", new MessageAccepted(accepted.Delivery.Id, accepted.Delivery.Status.ToName())),
-            IntakeResult.AccountInactive inactive => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The account cannot receive messages",
-                detail: $"Account {inactive.AccountId} is {inactive.Status}: its owner must connect KakaoTalk again on Notifier's home page."),
-            var other => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not sent", detail: other.GetType().Name),
+            var result => result.ToHttpResult(),
         };
 
     private static IResult Refusal(ScheduleChange change, long id) => change switch

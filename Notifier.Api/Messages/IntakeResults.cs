@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Notifier.Core.Deliveries;
+
+namespace Notifier.Api.Messages;
+
+/// <summary>The one mapping from what the intake did to what the caller sees, for the API and the owner pages.</summary>
+internal static class IntakeResults
+{
+    /// <summary>202 with the message's address, or the problem that kept it from being queued.</summary>
+    public static Results<Accepted<MessageAccepted>, ProblemHttpResult> ToHttpResult(this IntakeResult result) => result switch
+    {
+        IntakeResult.Accepted accepted => Accepted(accepted.Delivery),
+        IntakeResult.Replayed replayed => Accepted(replayed.Delivery),
+        _ => Problem(result),
+    };
+
+    /// <summary>The problem a refused intake answers with.</summary>
+    public static ProblemHttpResult Problem(IntakeResult refused)
+    {
+        var (status, title, detail) = Refusal(refused);
+        return TypedResults.Problem(statusCode: status, title: title, detail: detail);
+    }
+
+    /// <summary>Why a message was not queued, in words a person can act on, with the HTTP status that says it.</summary>
+    public static (int Status, string Title, string Detail) Refusal(IntakeResult refused) => refused switch
+    {
+        IntakeResult.KeyReused => (StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for another message",
+            "This Idempotency-Key came before with a different body. Use a new key for a new message."),
+        IntakeResult.KeyInFlight => (StatusCodes.Status409Conflict, "A request with this Idempotency-Key is still being processed",
+            "Retry in a moment: it then answers as the first request did."),
+        IntakeResult.NoAccount none => (StatusCodes.Status400BadRequest, "No account to send to", none.Why),
+        IntakeResult.AccountInactive inactive => (StatusCodes.Status409Conflict, "The account cannot receive messages",
+            $"Account {inactive.AccountId} is {inactive.Status}: its owner must connect KakaoTalk again on Notifier's home page."),
+        _ => throw new InvalidOperationException($"{refused} is not a refusal."),
+    };
+
+    private static Accepted<MessageAccepted> Accepted(Delivery delivery) =>
+        TypedResults.Accepted($"/api/messages/{delivery.Id}", new MessageAccepted(delivery.Id, delivery.Status.ToName()));
+}
