@@ -21,9 +21,14 @@ internal static class WorkerMetrics
             .AddMeter(NotifierMetrics.MeterName)
             .AddPrometheusHttpListener(listener =>
             {
-                // Every interface: a container's port is reached from outside it. Nothing but aggregate counts is served.
-                listener.Host = "*";
                 listener.Port = port;
+                // Every interface and any Host header: a container's port is reached from outside it. The exporter's
+                // Host option goes through UriBuilder, which refuses the wildcard, so the prefix is set here.
+                listener.ConfigureHttpListener = (_, http) =>
+                {
+                    http.Prefixes.Clear();
+                    http.Prefixes.Add($"http://*:{port}/metrics/");
+                };
             }));
         return builder;
     }
