@@ -6,6 +6,7 @@ using Notifier.Api.Home;
 using Notifier.Api.Hosting;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
+using Notifier.Api.Metrics;
 using Notifier.Api.OpenApi;
 using Notifier.Api.OwnerPages;
 using Notifier.Api.Schedules;
@@ -23,6 +24,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseDefaultListenAddressUnlessChosen();
 builder.AddNotifierCore();
 builder.AddNotifierApi();
+builder.AddNotifierMetrics();
 // In the embedded default (SQLite, one process) the Api dispatches too; with MariaDB the Workers do.
 builder.AddNotifierDispatcher(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
 builder.AddNotifierJobs(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
@@ -45,6 +47,7 @@ app.MapMessages();
 app.MapSchedules();
 app.MapKakaoUnlink();
 app.MapHealth();
+app.MapMetrics();
 app.MapNotifierOpenApi();
 
 await app.RunAsync();

@@ -14,6 +14,7 @@ public static class WorkerHost
         builder.AddNotifierJobs(enabledByDefault: true);
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HealthFileWriter>();
+        builder.AddWorkerMetrics();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
             builder.Configuration.GetValue<int?>($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.ShutdownTimeoutSeconds)}") ?? 30));
         return builder;

@@ -25,6 +25,7 @@ public sealed partial class DeliveryDispatcher(IServiceScopeFactory scopes, IOpt
                 return 0;
             }
 
+            Metrics.NotifierMetrics.RecordClaim(claimed.Count);
             var ids = claimed.Select(c => c.AccountId).Distinct().ToList();
             accounts = await scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Accounts.AsNoTracking()
                 .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, CancellationToken.None);
@@ -59,6 +60,7 @@ public sealed partial class DeliveryDispatcher(IServiceScopeFactory scopes, IOpt
         var outcome = accounts.TryGetValue(delivery.AccountId, out var account)
             ? await services.GetRequiredService<DeliverySender>().SendAsync(delivery, account, CancellationToken.None)
             : new SendOutcome.Failed("The account no longer exists");
+        Metrics.NotifierMetrics.RecordSend(outcome);
         await services.GetRequiredService<DeliveryOutcomeWriter>().RecordAsync(delivery, outcome, CancellationToken.None);
     }
 

@@ -1,5 +1,6 @@
 using Notifier.Core.Accounts;
 using Notifier.Core.Kakao;
+using Notifier.Core.Metrics;
 
 namespace Notifier.Core.Deliveries;
 
@@ -13,13 +14,13 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
             var token = await TokenAsync(() => tokens.GetFreshAsync(account, cancellationToken));
             try
             {
-                await kakao.SendMemoAsync(token, delivery.TemplateJson, cancellationToken);
+                await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(token, delivery.TemplateJson, cancellationToken));
             }
             catch (KakaoApiException ex) when (ex.Code == KakaoApiException.InvalidToken)
             {
                 // Revoked or expired early: refresh once (or reuse another process's refresh) and resend once.
                 var renewed = await TokenAsync(() => tokens.RefreshRejectedAsync(account.Id, token, cancellationToken));
-                await kakao.SendMemoAsync(renewed, delivery.TemplateJson, cancellationToken);
+                await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(renewed, delivery.TemplateJson, cancellationToken));
             }
 
             return new SendOutcome.Sent();

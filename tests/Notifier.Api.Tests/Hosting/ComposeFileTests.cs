@@ -3,6 +3,7 @@ using Notifier.Core;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
+using Notifier.Core.Metrics;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Compose;
 
@@ -20,6 +21,7 @@ public sealed class ComposeFileTests
         .Add(NotifierOptions.SectionName, typeof(NotifierOptions))
         .Add(DispatchOptions.SectionName, typeof(DispatchOptions))
         .Add(ScheduleOptions.SectionName, typeof(ScheduleOptions))
+        .Add(MetricsOptions.SectionName, typeof(MetricsOptions))
         .Add($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}");
 
     [Fact]

@@ -2,6 +2,7 @@ using Notifier.Core;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
+using Notifier.Core.Metrics;
 using Notifier.Core.Schedules;
 using Notifier.Testing.Compose;
 
@@ -19,6 +20,7 @@ public sealed class ComposeWorkerSettingsTests
             .Add(DispatchOptions.SectionName, typeof(DispatchOptions))
             .Add(ScheduleOptions.SectionName, typeof(ScheduleOptions))
             .Add(WorkerOptions.SectionName, typeof(WorkerOptions))
+            .Add(MetricsOptions.SectionName, typeof(MetricsOptions))
             .Add($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}");
 
         var environment = ComposeFile.Load().Environment("worker");
