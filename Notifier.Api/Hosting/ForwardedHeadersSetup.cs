@@ -13,9 +13,13 @@ internal static class ForwardedHeadersSetup
 {
     public static readonly TimeSpan HstsMaxAge = TimeSpan.FromDays(180);
 
-    public static IServiceCollection AddNotifierForwardedHeaders(this IServiceCollection services)
+    public static IServiceCollection AddNotifierForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProxyOptions>()
+            .BindConfiguration(ProxyOptions.SectionName)
+            .Configure(o => o.AddScalarValues(configuration.GetSection(ProxyOptions.SectionName)))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>, IOptions<HostFilteringOptions>>((options, proxy, hosts) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

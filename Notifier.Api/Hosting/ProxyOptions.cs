@@ -21,6 +21,23 @@ internal sealed class ProxyOptions : IValidatableObject
 
     public IReadOnlyList<IPAddress> Proxies() => [.. Entries(KnownProxies).Select(IPAddress.Parse)];
 
+    /// <summary>
+    /// Also takes <c>Proxy:KnownNetworks=10.0.0.0/8,172.16.0.0/12</c> written as one value (an environment variable
+    /// <c>Proxy__KnownNetworks</c>), which list binding alone would silently ignore.
+    /// </summary>
+    public void AddScalarValues(IConfiguration section)
+    {
+        if (section[nameof(KnownNetworks)] is { Length: > 0 } networks)
+        {
+            KnownNetworks.Add(networks);
+        }
+
+        if (section[nameof(KnownProxies)] is { Length: > 0 } proxies)
+        {
+            KnownProxies.Add(proxies);
+        }
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var network in Entries(KnownNetworks).Where(n => !IPNetwork.TryParse(n, out _)))

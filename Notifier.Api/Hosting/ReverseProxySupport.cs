@@ -6,7 +6,7 @@ internal static class ReverseProxySupport
     public static WebApplicationBuilder AddReverseProxySupport(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddNotifierForwardedHeaders()
+            .AddNotifierForwardedHeaders(builder.Configuration)
             .AddNotifierAllowedHosts(builder.Configuration)
             .AddNotifierSecureCookies()
             .AddPublicServerInOpenApi();
