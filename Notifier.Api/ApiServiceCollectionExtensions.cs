@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Health;
+using Notifier.Api.Hosting;
 using Notifier.Api.OpenApi;
 using Notifier.Core.Data;
 
@@ -39,6 +40,7 @@ internal static class ApiServiceCollectionExtensions
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
         services.AddHealthChecks().AddDbContextCheck<NotifierDbContext>(tags: [HealthEndpoints.ReadyTag]);
+        builder.AddReverseProxySupport();
         return builder;
     }
 }

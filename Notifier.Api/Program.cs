@@ -30,6 +30,7 @@ builder.AddNotifierDispatcher(enabledByDefault: builder.Configuration.GetValue<D
 builder.AddNotifierJobs(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
 
 var app = builder.Build();
+app.UseReverseProxySupport();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -16,6 +16,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
 fi
+# The reverse-proxy tests put Debian's caddy (tls internal) in front of the published Api.
+if [ ! -x /usr/bin/caddy ]; then
+  echo "Installing Debian's caddy (needed by the reverse-proxy tests)..." >&2
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq caddy >&2
+fi
 export NOTIFIER_TEST_ARTIFACTS="${NOTIFIER_TEST_ARTIFACTS:-$PWD/tests/artifacts}"
 mkdir -p "$NOTIFIER_TEST_ARTIFACTS"
 db_dir=$(mktemp -d /tmp/notifier-test-db.XXXXXX)

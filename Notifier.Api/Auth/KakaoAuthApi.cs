@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notifier.Api.Pages;
+using Notifier.Core;
 using Notifier.Core.Accounts;
 using Notifier.Core.Kakao;
 
@@ -19,7 +20,11 @@ internal static partial class KakaoAuthApi
     }
 
     private static Results<RedirectHttpResult, RazorComponentResult<MessagePage>> Login(
-        HttpContext http, IOptionsSnapshot<KakaoOptions> options, IDataProtectionProvider dataProtection, KakaoAuthClient kakao)
+        HttpContext http,
+        IOptionsSnapshot<KakaoOptions> options,
+        IOptions<NotifierOptions> notifier,
+        IDataProtectionProvider dataProtection,
+        KakaoAuthClient kakao)
     {
         var missing = options.Value.MissingSettings();
         if (missing.Count > 0)
@@ -27,7 +32,7 @@ internal static partial class KakaoAuthApi
             return CallbackFailures.NotConfigured(missing);
         }
 
-        var attempt = KakaoAuthAttempt.Start(http, dataProtection, RedirectUris.For(http.Request, options.Value));
+        var attempt = KakaoAuthAttempt.Start(http, notifier.Value, dataProtection, RedirectUris.For(http.Request, options.Value, notifier.Value));
         return TypedResults.Redirect(kakao.BuildAuthorizeUri(attempt.RedirectUri, attempt.State, attempt.CodeVerifier).AbsoluteUri);
     }
 
@@ -36,13 +41,14 @@ internal static partial class KakaoAuthApi
         string? code,
         string? state,
         string? error,
+        IOptions<NotifierOptions> notifier,
         IDataProtectionProvider dataProtection,
         AccountConnector connector,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(KakaoAuthApi));
-        var attempt = KakaoAuthAttempt.Take(http, dataProtection);
+        var attempt = KakaoAuthAttempt.Take(http, notifier.Value, dataProtection);
         if (attempt is null || !attempt.Matches(state))
         {
             LogRejectedCallback(logger, attempt is null ? "no pending sign-in in this browser" : "state does not match");

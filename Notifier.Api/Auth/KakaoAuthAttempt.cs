@@ -2,12 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
+using Notifier.Api.Hosting;
+using Notifier.Core;
 
 namespace Notifier.Api.Auth;
 
 /// <summary>
 /// One browser's pending sign-in: its <c>state</c>, PKCE verifier and redirect URI, kept in a short-lived,
 /// encrypted, HttpOnly, <c>SameSite=Lax</c> cookie (Lax: the callback is a cross-site top-level navigation from kauth).
+/// Scoped to <c>/auth/kakao</c>, except with an https <c>Notifier:PublicUrl</c>: then <c>__Host-</c>, which needs Path=/.
 /// </summary>
 internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, string RedirectUri)
 {
@@ -15,24 +18,25 @@ internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, strin
     public const string CookiePath = "/auth/kakao";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public static KakaoAuthAttempt Start(HttpContext http, IDataProtectionProvider dataProtection, string redirectUri)
+    public static KakaoAuthAttempt Start(HttpContext http, NotifierOptions notifier, IDataProtectionProvider dataProtection, string redirectUri)
     {
         var attempt = new KakaoAuthAttempt(RandomToken(), RandomToken(), redirectUri);
         var payload = string.Join('\n', attempt.State, attempt.CodeVerifier, attempt.RedirectUri);
-        http.Response.Cookies.Append(CookieName, Protector(dataProtection).Protect(payload, Lifetime), CookieOptions(http));
+        http.Response.Cookies.Append(SecureCookies.Name(CookieName, notifier), Protector(dataProtection).Protect(payload, Lifetime), CookieOptions(http, notifier));
         return attempt;
     }
 
     /// <summary>Reads and removes this browser's attempt; null when there is none, it expired, or it was tampered with.</summary>
-    public static KakaoAuthAttempt? Take(HttpContext http, IDataProtectionProvider dataProtection)
+    public static KakaoAuthAttempt? Take(HttpContext http, NotifierOptions notifier, IDataProtectionProvider dataProtection)
     {
-        var cookie = http.Request.Cookies[CookieName];
+        var name = SecureCookies.Name(CookieName, notifier);
+        var cookie = http.Request.Cookies[name];
         if (cookie is null)
         {
             return null;
         }
 
-        http.Response.Cookies.Delete(CookieName, CookieOptions(http));
+        http.Response.Cookies.Delete(name, CookieOptions(http, notifier));
         try
         {
             var parts = Protector(dataProtection).Unprotect(cookie).Split('\n');
@@ -51,12 +55,12 @@ internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, strin
     private static ITimeLimitedDataProtector Protector(IDataProtectionProvider dataProtection) =>
         dataProtection.CreateProtector("Notifier.Api.KakaoAuthAttempt.v1").ToTimeLimitedDataProtector();
 
-    private static CookieOptions CookieOptions(HttpContext http) => new()
+    private static CookieOptions CookieOptions(HttpContext http, NotifierOptions notifier) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
-        Secure = http.Request.IsHttps,
-        Path = CookiePath,
+        Secure = SecureCookies.IsSecure(http.Request, notifier),
+        Path = SecureCookies.Path(CookiePath, notifier),
         MaxAge = Lifetime,
         IsEssential = true,
     };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Pages;
+using Notifier.Core;
 using Notifier.Core.Kakao;
 
 namespace Notifier.Api.Home;
@@ -17,7 +18,7 @@ internal static class HomeEndpoints
 
     // Only the signed-in owner sees an account; anyone else sees the button, never who is connected.
     private static async Task<RazorComponentResult<HomePage>> HomeAsync(
-        HttpContext http, AccountViews views, IOptionsSnapshot<KakaoOptions> kakao, string? connected, CancellationToken cancellationToken)
+        HttpContext http, AccountViews views, IOptionsSnapshot<KakaoOptions> kakao, IOptions<NotifierOptions> notifier, string? connected, CancellationToken cancellationToken)
     {
         AccountView? view = null;
         if (OwnerSignIn.AccountId(http.User) is { } accountId)
@@ -30,7 +31,7 @@ internal static class HomeEndpoints
             [nameof(HomePage.Account)] = view,
             [nameof(HomePage.JustConnected)] = connected == "1",
             [nameof(HomePage.MissingSettings)] = kakao.Value.MissingSettings(),
-            [nameof(HomePage.RedirectUri)] = RedirectUris.For(http.Request, kakao.Value),
+            [nameof(HomePage.RedirectUri)] = RedirectUris.For(http.Request, kakao.Value, notifier.Value),
         });
     }
 }

@@ -10,12 +10,12 @@ namespace Notifier.Core.Messages;
 /// </summary>
 public sealed class LinkPolicy(IOptionsMonitor<KakaoOptions> kakao, IOptionsMonitor<NotifierOptions> notifier)
 {
-    public string DefaultLink => notifier.CurrentValue.PublicUrl;
+    public string DefaultLink => notifier.CurrentValue.PublicUrlOrDefault;
 
     public IReadOnlyList<string> AllowedDomains =>
         (kakao.CurrentValue.AllowedLinkDomains ?? []).Select(d => d.Trim().TrimStart('.').ToLowerInvariant()).Where(d => d.Length > 0).ToList() is { Count: > 0 } domains
             ? domains
-            : [new Uri(notifier.CurrentValue.PublicUrl).Host.ToLowerInvariant()];
+            : [new Uri(notifier.CurrentValue.PublicUrlOrDefault).Host.ToLowerInvariant()];
 
     /// <summary>Null when the link is acceptable, otherwise what is wrong with it.</summary>
     public string? Check(string link)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Notifier.Api.Tests.Support;
 using Notifier.Testing.Database;
+using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -43,16 +44,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestMariaDb.CreateDatabaseAsync(nameof(BrowserFixture));
+        var port = FreePort.Next();
         Factory = new NotifierApiFactory(NotifierApiFactory.Settings(ConnectionString, Kakao, new Dictionary<string, string?>
         {
             ["Dispatch:Enabled"] = "true",
             ["Dispatch:PollIntervalMilliseconds"] = "100",
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
-            ["Notifier:PublicUrl"] = "https://notifier.example.com",
+            // http: the browser talks to this host directly over plain http, where an https public URL's Secure-only
+            // cookies (antiforgery refuses to issue one over http) cannot work. Kakao sends the browser back here.
+            ["Notifier:PublicUrl"] = "http://notifier.example.com",
+            ["Kakao:RedirectUri"] = $"http://127.0.0.1:{port}/auth/kakao/callback",
         }));
         Kakao.Server.Given(Request.Create().WithPath("/oauth/authorize").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/html; charset=utf-8").WithBody($"<p>{ConsentPageText}</p>"));
-        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        Factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = new Uri(addresses.Addresses.First());

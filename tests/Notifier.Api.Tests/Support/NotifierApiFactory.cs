@@ -9,9 +9,21 @@ using Serilog.Core;
 namespace Notifier.Api.Tests.Support;
 
 /// <summary>The real Api host, pointed at a real database and the WireMock Kakao through configuration only.</summary>
-public sealed class NotifierApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class NotifierApiFactory : WebApplicationFactory<Program>
 {
     public const string ApiKey = "test-api-key-0123456789";
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public NotifierApiFactory(IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        // Clients reach Notifier where people do: at an https public URL its cookies are Secure and come back over https only.
+        if (settings.GetValueOrDefault("Notifier:PublicUrl") is { } publicUrl && publicUrl.StartsWith("https://", StringComparison.Ordinal))
+        {
+            ClientOptions.BaseAddress = new Uri(publicUrl);
+        }
+    }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -21,12 +33,12 @@ public sealed class NotifierApiFactory(IReadOnlyDictionary<string, string?> sett
 
     /// <summary>A browser: keeps cookies, does not follow redirects (tests follow them as Kakao would).</summary>
     public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
