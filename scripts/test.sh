@@ -6,22 +6,17 @@ cd "$(dirname "$0")/.."
 
 scripts/mariadb.sh install
 # Real third-party programs the tests drive, from Debian (nothing is downloaded by the tests themselves):
-# chromium (browser tests through Playwright), docker-compose (validates docker-compose.yml; no engine is needed).
+# chromium (browser tests through Playwright), docker-compose (validates docker-compose.yml; no engine is needed),
+# caddy (a real TLS reverse proxy, tls internal, in front of the published Api).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
+[ -x /usr/bin/caddy ] || missing+=(caddy)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian: ${missing[*]} (needed by the tests)..." >&2
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >&2
-fi
-# The reverse-proxy tests put Debian's caddy (tls internal) in front of the published Api.
-if [ ! -x /usr/bin/caddy ]; then
-  echo "Installing Debian's caddy (needed by the reverse-proxy tests)..." >&2
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq caddy >&2
 fi
 export NOTIFIER_TEST_ARTIFACTS="${NOTIFIER_TEST_ARTIFACTS:-$PWD/tests/artifacts}"
 mkdir -p "$NOTIFIER_TEST_ARTIFACTS"

@@ -8,7 +8,7 @@ namespace Notifier.Core.Data.Dialects;
 /// <summary>
 /// The operations whose SQL differs between the two databases, by name; business code calls these and reads as the
 /// domain. Each provider's SQL lives in its one subclass (<see cref="MariaDbDialect"/>, <see cref="SqliteDialect"/>);
-/// what each guarantees is in docs/decisions/0006.
+/// what each guarantees is in docs/decisions/0006-two-databases-one-dialect-each.md.
 /// </summary>
 public abstract class DatabaseDialect(NotifierDbContext db)
 {

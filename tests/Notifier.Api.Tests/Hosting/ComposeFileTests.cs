@@ -52,7 +52,7 @@ public sealed class ComposeFileTests
     {
         var api = Compose.Environment("api");
         var worker = Compose.Environment("worker");
-        var apiOnly = new[] { "Api__Keys__0", "Database__MigrateOnStart" };
+        var apiOnly = new[] { "Api__Keys__0", "Database__MigrateOnStart", "Proxy__KnownNetworks__0" };
 
         Assert.All(api.Where(s => !apiOnly.Contains(s.Key)), s => Assert.Equal(s.Value, worker.GetValueOrDefault(s.Key)));
         Assert.Equal("127.0.0.1:${NOTIFIER_PORT:-5080}:8080", Assert.Single(Compose.Ports("api")));
@@ -61,7 +61,7 @@ public sealed class ComposeFileTests
     [Fact]
     public void EveryVariableTheApiIsGiven_IsASettingItReads()
     {
-        var settings = CoreSettings().Add(ApiOptions.SectionName, typeof(ApiOptions));
+        var settings = CoreSettings().Add(ApiOptions.SectionName, typeof(ApiOptions)).Add(Notifier.Api.Hosting.ProxyOptions.SectionName, typeof(Notifier.Api.Hosting.ProxyOptions));
         var unknown = Compose.Environment("api").Keys.Select(ComposeFile.ConfigurationKey).Where(k => !settings.Reads(k)).ToList();
         Assert.Empty(unknown);
     }

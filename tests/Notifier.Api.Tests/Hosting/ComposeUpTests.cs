@@ -155,6 +155,7 @@ public sealed class ComposeUpTests(ITestOutputHelper output)
         ["NOTIFIER_LINK_DOMAIN"] = "127.0.0.1",
         ["NOTIFIER_PUBLIC_URL"] = $"http://127.0.0.1:{apiPort}",
         ["NOTIFIER_API_KEY"] = Secret(),
+        ["NOTIFIER_PROXY_NETWORKS"] = "",
         ["NOTIFIER_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
