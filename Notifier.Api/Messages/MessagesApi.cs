@@ -69,57 +69,22 @@ internal static class MessagesApi
     }
 
     private static async Task<Results<Ok<MessageList>, ProblemHttpResult>> ListAsync(
-        NotifierDbContext db,
-        long? accountId,
-        string? status,
-        DateTime? since,
-        int? limit,
-        long? cursor,
-        long? scheduleId,
-        CancellationToken cancellationToken)
+        [AsParameters] MessageListQuery query, NotifierDbContext db, CancellationToken cancellationToken)
     {
         DeliveryStatus parsed = default;
-        if (status is not null && !DeliveryStatusNames.TryParse(status, out parsed))
+        if (query.Status is not null && !DeliveryStatusNames.TryParse(query.Status, out parsed))
         {
-            return BadQuery("status", "must be one of queued, sending, sent, failed, unknown");
+            return BadQuery("status", "must be one of queued, sending, sent, failed, unknown, skipped");
         }
 
-        if (limit is < 1 or > 200)
+        if (query.Limit is < 1 or > 200)
         {
             return BadQuery("limit", "must be between 1 and 200");
         }
 
-        var query = db.Deliveries.AsNoTracking();
-        if (accountId is not null)
-        {
-            query = query.Where(d => d.AccountId == accountId);
-        }
-
-        if (status is not null)
-        {
-            query = query.Where(d => d.Status == parsed);
-        }
-
-        if (scheduleId is not null)
-        {
-            query = query.Where(d => d.ScheduleId == scheduleId);
-        }
-
-        if (since is not null)
-        {
-            var from = since.Value.Kind == DateTimeKind.Local ? since.Value.ToUniversalTime() : since.Value;
-            query = query.Where(d => d.CreatedAt >= from);
-        }
-
-        if (cursor is not null)
-        {
-            query = query.Where(d => d.Id < cursor);
-        }
-
-        var take = limit ?? 50;
-        var page = await query.OrderByDescending(d => d.Id).Take(take + 1).ToListAsync(cancellationToken);
-        var items = page.Take(take).Select(MessageView.From).ToList();
-        return TypedResults.Ok(new MessageList(items, page.Count > take ? items[^1].Id : null));
+        var filter = new DeliveryLogFilter(query.AccountId, query.Status is null ? null : parsed, query.ScheduleId, query.Since);
+        var page = await DeliveryLog.PageAsync(db, filter, query.Cursor, query.Limit ?? 50, cancellationToken);
+        return TypedResults.Ok(new MessageList(page.Items.Select(MessageView.From).ToList(), page.NextCursor));
     }
 
     private static ProblemHttpResult BadQuery(string parameter, string problem) => TypedResults.Problem(

@@ -24,32 +24,16 @@ internal static class DeliveryPages
         ClaimsPrincipal user, NotifierDbContext db, string? status, long? scheduleId, long? cursor, string? done, CancellationToken cancellationToken)
     {
         var owner = Owner(user);
-        var query = db.Deliveries.AsNoTracking().Where(d => d.AccountId == owner);
         var filter = DeliveryStatusNames.TryParse(status, out var parsed) ? parsed : (DeliveryStatus?)null;
-        if (filter is not null)
-        {
-            query = query.Where(d => d.Status == filter);
-        }
-
-        if (scheduleId is not null)
-        {
-            query = query.Where(d => d.ScheduleId == scheduleId);
-        }
-
-        if (cursor is not null)
-        {
-            query = query.Where(d => d.Id < cursor);
-        }
-
-        var page = await query.OrderByDescending(d => d.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        var page = await DeliveryLog.PageAsync(db, new DeliveryLogFilter(owner, filter, scheduleId), cursor, PageSize, cancellationToken);
         var names = await ScheduleNamesAsync(db, owner, cancellationToken);
-        var rows = page.Take(PageSize).Select(d => DeliveryRow.From(d, names)).ToList();
+        var rows = page.Items.Select(d => DeliveryRow.From(d, names)).ToList();
         return Render<DeliveriesPage>(new
         {
             Rows = rows,
             Status = filter?.ToName(),
             ScheduleId = scheduleId,
-            NextCursor = page.Count > PageSize ? rows[^1].Id : (long?)null,
+            NextCursor = page.NextCursor,
             Notice = done == "queued" ? "Queued: it is sent in a moment (reload to see)." : null,
         });
     }
