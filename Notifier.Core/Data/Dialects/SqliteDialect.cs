@@ -27,19 +27,13 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     public override async Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken)
     {
-        var a = _accounts;
-        await Db.Database.ExecuteSqlRawAsync(
-            $"UPDATE {a.Table} SET {a[nameof(Account.UpdatedAt)]} = {a[nameof(Account.UpdatedAt)]} WHERE {a[nameof(Account.Id)]} = {{0}}",
-            [accountId], cancellationToken);
+        await TakeWriteLockAsync(_accounts.Table, _accounts[nameof(Account.UpdatedAt)], _accounts[nameof(Account.Id)], accountId, cancellationToken);
         return await Db.Accounts.SingleOrDefaultAsync(x => x.Id == accountId, cancellationToken);
     }
 
     public override async Task<Schedule?> LockScheduleAsync(long scheduleId, CancellationToken cancellationToken)
     {
-        var s = _schedules;
-        await Db.Database.ExecuteSqlRawAsync(
-            $"UPDATE {s.Table} SET {s[nameof(Schedule.UpdatedAt)]} = {s[nameof(Schedule.UpdatedAt)]} WHERE {s[nameof(Schedule.Id)]} = {{0}}",
-            [scheduleId], cancellationToken);
+        await TakeWriteLockAsync(_schedules.Table, _schedules[nameof(Schedule.UpdatedAt)], _schedules[nameof(Schedule.Id)], scheduleId, cancellationToken);
         return await Db.Schedules.SingleOrDefaultAsync(x => x.Id == scheduleId, cancellationToken);
     }
 
@@ -76,4 +70,8 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
             $"ON CONFLICT ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}) DO UPDATE SET {count} = {count} + excluded.{count}",
             parameters, cancellationToken);
     }
+
+    /// <summary>A write that changes nothing: the transaction holds the database's write lock from here on.</summary>
+    private Task TakeWriteLockAsync(string table, string column, string key, long id, CancellationToken cancellationToken) =>
+        Db.Database.ExecuteSqlRawAsync($"UPDATE {table} SET {column} = {column} WHERE {key} = {{0}}", [id], cancellationToken);
 }
