@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Notifier.Api.Messages;
 
@@ -12,7 +13,7 @@ internal static class IdempotencyKeyHeader
     /// False with the problem to answer when the header is there but unusable. Read by hand rather than bound: a
     /// repeated header is refused instead of being joined into one key, and an empty one instead of being ignored.
     /// </summary>
-    public static bool TryRead(HttpRequest request, out string? key, [NotNullWhen(false)] out IResult? problem)
+    public static bool TryRead(HttpRequest request, out string? key, [NotNullWhen(false)] out ProblemHttpResult? problem)
     {
         key = null;
         problem = null;
@@ -25,7 +26,7 @@ internal static class IdempotencyKeyHeader
         if (key is null or { Length: 0 or > MaxLength } || key.Any(char.IsControl))
         {
             key = null;
-            problem = Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
+            problem = TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The Idempotency-Key is not valid",
                 detail: $"Send one Idempotency-Key of 1 to {MaxLength} printable characters.");
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifier.Core.Deliveries;
 
@@ -7,12 +8,23 @@ namespace Notifier.Api.Messages;
 internal static class IntakeResults
 {
     /// <summary>202 with the message's address, or the problem that kept it from being queued.</summary>
-    public static Results<Accepted<MessageAccepted>, ProblemHttpResult> ToHttpResult(this IntakeResult result) => result switch
+    public static Results<Accepted<MessageAccepted>, ProblemHttpResult> ToHttpResult(this IntakeResult result) =>
+        result.TryAccept(out var accepted, out var refused) ? accepted : refused;
+
+    /// <summary>True with the 202 when the message is queued (now or by an earlier request with the same key), else false with the problem.</summary>
+    public static bool TryAccept(
+        this IntakeResult result, [NotNullWhen(true)] out Accepted<MessageAccepted>? accepted, [NotNullWhen(false)] out ProblemHttpResult? refused)
     {
-        IntakeResult.Accepted accepted => Accepted(accepted.Delivery),
-        IntakeResult.Replayed replayed => Accepted(replayed.Delivery),
-        _ => Problem(result),
-    };
+        var delivery = result switch
+        {
+            IntakeResult.Accepted a => a.Delivery,
+            IntakeResult.Replayed r => r.Delivery,
+            _ => null,
+        };
+        accepted = delivery is null ? null : Accepted(delivery);
+        refused = delivery is null ? Problem(result) : null;
+        return delivery is not null;
+    }
 
     /// <summary>The problem a refused intake answers with.</summary>
     public static ProblemHttpResult Problem(IntakeResult refused)

@@ -17,43 +17,35 @@ internal static class MessagesApi
     {
         var api = routes.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
         api.MapPost("/", SendAsync)
-            .Accepts<SendMessageRequest>("application/json")
-            .Produces<MessageAccepted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithStrictJsonBody<SendMessageRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/{id:long}", GetAsync);
         api.MapGet("/", ListAsync);
         return api;
     }
 
-    private static async Task<IResult> SendAsync(
-        HttpRequest request,
+    private static async Task<Results<Accepted<MessageAccepted>, ProblemHttpResult, ValidationProblem>> SendAsync(
+        StrictJson<SendMessageRequest> request,
+        HttpRequest http,
         MessageTemplateBuilder templates,
         DeliveryIntake intake,
         CancellationToken cancellationToken)
     {
-        if (!IdempotencyKeyHeader.TryRead(request, out var idempotencyKey, out var keyProblem))
+        if (!IdempotencyKeyHeader.TryRead(http, out var idempotencyKey, out var keyProblem))
         {
             return keyProblem;
         }
 
-        var (body, _, problem) = await JsonBody.ReadAsync<SendMessageRequest>(request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var message = templates.Build(body!);
+        var body = request.Value;
+        var message = templates.Build(body);
         if (!message.IsValid)
         {
-            return Results.ValidationProblem(message.Errors, title: "The message is not valid");
+            return TypedResults.ValidationProblem(message.Errors, title: "The message is not valid");
         }
 
-        var result = await intake.EnqueueAsync(body!.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
-        return result.ToHttpResult();
+        var result = await intake.EnqueueAsync(body.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
+        return result.TryAccept(out var accepted, out var refused) ? accepted : refused;
     }
 
     /// <summary>What makes two requests "the same message": the account asked for and the template it renders to.</summary>

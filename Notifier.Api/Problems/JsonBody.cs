@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -38,7 +39,7 @@ internal static partial class JsonBody
     };
 
     /// <summary>The body as <typeparamref name="T"/> with its raw bytes, or the problem to answer with.</summary>
-    public static async Task<(T? Value, byte[] Raw, IResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(T? Value, byte[] Raw, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
         if (request.ContentLength > MaxBytes)
@@ -48,7 +49,7 @@ internal static partial class JsonBody
 
         if (!IsJson(request.ContentType))
         {
-            return (null, [], Results.Problem(
+            return (null, [], TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported Media Type",
                 detail: "Send the body as UTF-8 with 'Content-Type: application/json'."));
@@ -129,10 +130,10 @@ internal static partial class JsonBody
     [GeneratedRegex("^Duplicate property '(.{1,100})'")]
     private static partial Regex DuplicateProperty();
 
-    private static IResult Invalid(string detail) => Results.Problem(
+    private static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid", detail: detail);
 
-    private static IResult TooLarge() => Results.Problem(
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large",
         detail: $"A request body may be at most {MaxBytes / 1024} KiB.");

@@ -13,37 +13,23 @@ internal static class SchedulesApi
     public static RouteGroupBuilder MapSchedules(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/schedules").WithTags("Schedules").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
-        api.MapPost("/", CreateAsync)
-            .Accepts<ScheduleDraft>("application/json")
-            .Produces<ScheduleView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>();
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:long}", GetAsync);
-        api.MapPut("/{id:long}", ReplaceAsync)
-            .Accepts<ScheduleDraft>("application/json")
-            .Produces<ScheduleView>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/{id:long}", ReplaceAsync).WithStrictJsonBody<ScheduleDraft>();
         api.MapDelete("/{id:long}", DeleteAsync);
         api.MapPost("/{id:long}/trigger", TriggerAsync);
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var (draft, _, problem) = await JsonBody.ReadAsync<ScheduleDraft>(request, cancellationToken);
-        if (problem is not null)
+    private static async Task<Results<Created<ScheduleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        StrictJson<ScheduleDraft> draft, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken) =>
+        await schedules.CreateAsync(draft.Value, cancellationToken) switch
         {
-            return problem;
-        }
-
-        var change = await schedules.CreateAsync(draft!, cancellationToken);
-        return change is ScheduleChange.Saved saved
-            ? TypedResults.Created($"/api/schedules/{saved.Schedule.Id}", ScheduleView.From(saved.Schedule, time.GetUtcNow().UtcDateTime))
-            : Refusal(change, 0);
-    }
+            ScheduleChange.Saved saved => TypedResults.Created($"/api/schedules/{saved.Schedule.Id}", ScheduleView.From(saved.Schedule, time.GetUtcNow().UtcDateTime)),
+            ScheduleChange.Invalid invalid => Invalid(invalid),
+            var refused => Refusal(refused, 0),
+        };
 
     private static async Task<Ok<List<ScheduleView>>> ListAsync(long? accountId, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -56,34 +42,27 @@ internal static class SchedulesApi
             ? TypedResults.Ok(ScheduleView.From(schedule, time.GetUtcNow().UtcDateTime))
             : NotFound(id);
 
-    private static async Task<IResult> ReplaceAsync(long id, HttpRequest request, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var (draft, _, problem) = await JsonBody.ReadAsync<ScheduleDraft>(request, cancellationToken);
-        if (problem is not null)
+    private static async Task<Results<Ok<ScheduleView>, ValidationProblem, ProblemHttpResult>> ReplaceAsync(
+        long id, StrictJson<ScheduleDraft> draft, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken) =>
+        await schedules.ReplaceAsync(id, null, draft.Value, cancellationToken) switch
         {
-            return problem;
-        }
-
-        var change = await schedules.ReplaceAsync(id, null, draft!, cancellationToken);
-        return change is ScheduleChange.Saved saved ? TypedResults.Ok(ScheduleView.From(saved.Schedule, time.GetUtcNow().UtcDateTime)) : Refusal(change, id);
-    }
-
-    private static async Task<IResult> DeleteAsync(long id, ScheduleService schedules, CancellationToken cancellationToken) =>
-        await schedules.DeleteAsync(id, null, cancellationToken) is ScheduleChange.Deleted ? TypedResults.NoContent() : NotFound(id);
-
-    private static async Task<IResult> TriggerAsync(long id, ScheduleService schedules, CancellationToken cancellationToken) =>
-        await schedules.TriggerAsync(id, null, cancellationToken) switch
-        {
-            null => NotFound(id),
-            var result => result.ToHttpResult(),
+            ScheduleChange.Saved saved => TypedResults.Ok(ScheduleView.From(saved.Schedule, time.GetUtcNow().UtcDateTime)),
+            ScheduleChange.Invalid invalid => Invalid(invalid),
+            var refused => Refusal(refused, id),
         };
 
-    private static IResult Refusal(ScheduleChange change, long id) => change switch
-    {
-        ScheduleChange.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors, title: "The schedule is not valid"),
-        ScheduleChange.NoAccount none => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No account for the schedule", detail: none.Why),
-        _ => NotFound(id),
-    };
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, ScheduleService schedules, CancellationToken cancellationToken) =>
+        await schedules.DeleteAsync(id, null, cancellationToken) is ScheduleChange.Deleted ? TypedResults.NoContent() : NotFound(id);
+
+    private static async Task<Results<Accepted<MessageAccepted>, ProblemHttpResult>> TriggerAsync(long id, ScheduleService schedules, CancellationToken cancellationToken) =>
+        await schedules.TriggerAsync(id, null, cancellationToken) is { } result ? result.ToHttpResult() : NotFound(id);
+
+    private static ValidationProblem Invalid(ScheduleChange.Invalid invalid) =>
+        TypedResults.ValidationProblem(invalid.Errors, title: "The schedule is not valid");
+
+    private static ProblemHttpResult Refusal(ScheduleChange change, long id) => change is ScheduleChange.NoAccount none
+        ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No account for the schedule", detail: none.Why)
+        : NotFound(id);
 
     private static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such schedule", detail: $"There is no schedule {id}.");
