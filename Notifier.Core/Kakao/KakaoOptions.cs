@@ -40,9 +40,6 @@ public sealed class KakaoOptions : IValidatableObject
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>True when the settings needed to connect an account are present.</summary>
-    public bool IsConfigured => MissingSettings().Count == 0;
-
     /// <summary>The settings that must still be set before anyone can connect, by configuration key.</summary>
     public IReadOnlyList<string> MissingSettings() =>
         string.IsNullOrWhiteSpace(RestApiKey) ? [$"{SectionName}:RestApiKey"] : [];
