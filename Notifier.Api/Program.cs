@@ -31,6 +31,7 @@ builder.AddNotifierJobs(enabledByDefault: builder.Configuration.GetValue<Databas
 
 var app = builder.Build();
 app.UseReverseProxySupport();
+app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
