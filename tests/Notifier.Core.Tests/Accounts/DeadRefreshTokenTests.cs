@@ -7,12 +7,13 @@ using Notifier.Testing.Database;
 namespace Notifier.Core.Tests.Accounts;
 
 /// <summary>KOE322 on a refresh: the account needs its owner, what waited for it fails, and nothing is tried again.</summary>
-public sealed class DeadRefreshTokenTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class DeadRefreshTokenTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     [Fact]
     public async Task Koe322_FlagsTheAccount_FailsItsQueuedDeliveries_AndNothingIsRetried()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
+        await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
         var account = await world.ConnectAsync(6101);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.RevokeRefreshTokens(6101);
@@ -35,7 +36,7 @@ public sealed class DeadRefreshTokenTests(MariaDbDatabase database) : IClassFixt
     [Fact]
     public async Task Koe322_WithManySendsInOneRound_IsOneRefreshAttempt()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6102);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.Unlink(6102); // unlinking at Kakao kills the refresh token too
@@ -67,3 +68,7 @@ public sealed class DeadRefreshTokenTests(MariaDbDatabase database) : IClassFixt
         Assert.Equal(0, world.Kakao.MemoRequests);
     }
 }
+
+public sealed class DeadRefreshTokenTestsOnMariaDb(MariaDbDatabase database) : DeadRefreshTokenTests<MariaDbDatabase>(database);
+
+public sealed class DeadRefreshTokenTestsOnSqlite(SqliteDatabase database) : DeadRefreshTokenTests<SqliteDatabase>(database);

@@ -7,14 +7,15 @@ using Notifier.Testing.Database;
 namespace Notifier.Core.Tests.Accounts;
 
 /// <summary>A refresh that fails for Kakao's reasons sent no memo: the delivery is retried later, never 'unknown'.</summary>
-public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class RefreshOutageTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["Dispatch:RetryBaseSeconds"] = "10" };
 
     [Fact]
     public async Task RefreshTimingOut_LeavesTheDeliveryQueuedForRetry_AndItIsSentLater()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var impatient = await world.AddNodeAsync("impatient", new Dictionary<string, string?>(Settings) { ["Kakao:TimeoutSeconds"] = "1" });
         var account = await world.ConnectAsync(6701);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
@@ -43,7 +44,7 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
     [Fact]
     public async Task RefreshAnsweredWithAServerError_LeavesTheDeliveryQueuedForRetry_AndItIsSentLater()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(6702);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.FailTokenEndpoint(503);
@@ -62,3 +63,7 @@ public sealed class RefreshOutageTests(MariaDbDatabase database) : IClassFixture
         Assert.Equal(3, world.TokenRequests); // code exchange, the 503, the refresh that worked
     }
 }
+
+public sealed class RefreshOutageTestsOnMariaDb(MariaDbDatabase database) : RefreshOutageTests<MariaDbDatabase>(database);
+
+public sealed class RefreshOutageTestsOnSqlite(SqliteDatabase database) : RefreshOutageTests<SqliteDatabase>(database);

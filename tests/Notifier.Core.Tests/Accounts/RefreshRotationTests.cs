@@ -8,12 +8,13 @@ using Notifier.Testing.Database;
 namespace Notifier.Core.Tests.Accounts;
 
 /// <summary>Kakao renews the refresh token only in its last month; whatever it sends back is what Notifier keeps.</summary>
-public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class RefreshRotationTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     [Fact]
     public async Task RotatingRefresh_PersistsTheNewRefreshToken_TheOldOneIsDead_AndTheNextRefreshWorks()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         world.Kakao.RotationWindow = TimeSpan.FromDays(61); // every refresh token is "in its last month"
         var account = await world.ConnectAsync(6001);
         var before = await world.AccountAsync(account);
@@ -43,7 +44,7 @@ public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixtu
     [Fact]
     public async Task RefreshOutsideTheRotationWindow_KeepsTheRefreshTokenAndItsExpiry()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6002);
         var before = await world.AccountAsync(account);
         world.Clock.Advance(TimeSpan.FromDays(1));
@@ -73,3 +74,7 @@ public sealed class RefreshRotationTests(MariaDbDatabase database) : IClassFixtu
         await scope.ServiceProvider.GetRequiredService<AccessTokenService>().ForceRefreshAsync(accountId, CancellationToken.None);
     }
 }
+
+public sealed class RefreshRotationTestsOnMariaDb(MariaDbDatabase database) : RefreshRotationTests<MariaDbDatabase>(database);
+
+public sealed class RefreshRotationTestsOnSqlite(SqliteDatabase database) : RefreshRotationTests<SqliteDatabase>(database);

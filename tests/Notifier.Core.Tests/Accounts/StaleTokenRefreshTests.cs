@@ -5,7 +5,8 @@ using Notifier.Testing.Database;
 namespace Notifier.Core.Tests.Accounts;
 
 /// <summary>An access token at or near its stored expiry is refreshed before the send, once per account.</summary>
-public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class StaleTokenRefreshTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -19,7 +20,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
     [InlineData(2)]   // inside the refresh-ahead margin
     public async Task StaleToken_IsRefreshedFirst_ThenTheMemoIsSentOnce(int minutesLeft)
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(5001);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(minutesLeft));
         // Kakao agrees the old token is done: a send with it would be answered -401 and show up as a second request.
@@ -38,7 +39,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
     [Fact]
     public async Task TokenOutsideTheMargin_IsUsedAsIs()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(5002);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(6));
         var delivery = await world.EnqueueAsync(account, "fresh-1");
@@ -53,7 +54,7 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
     [Fact]
     public async Task TwentyParallelSends_ForOneStaleAccount_RefreshOnce()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(5003);
         await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
         world.Kakao.ExpireAccessTokens(5003);
@@ -70,28 +71,8 @@ public sealed class StaleTokenRefreshTests(MariaDbDatabase database) : IClassFix
         Assert.Equal(20, world.Kakao.MemoRequests);
         Assert.All(markers, m => Assert.Equal(1, world.MemosWith(m)));
     }
-
-    [Fact]
-    public async Task TwoDispatchers_RefreshingTheSameStaleAccount_AtOnce_MakeOneRefreshGrant()
-    {
-        var settings = new Dictionary<string, string?>(Settings) { ["Dispatch:BatchSize"] = "10" };
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, settings);
-        var other = await world.AddNodeAsync("node-b", settings);
-        var account = await world.ConnectAsync(5004);
-        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
-        world.Kakao.ExpireAccessTokens(5004);
-        var markers = Enumerable.Range(1, 20).Select(i => $"two-nodes-{i}").ToList();
-        foreach (var marker in markers)
-        {
-            await world.EnqueueAsync(account, marker);
-        }
-
-        var handled = await Task.WhenAll(world.Node.RoundAsync(), other.RoundAsync());
-
-        Assert.Equal([10, 10], handled); // both dispatchers sent, so both needed a token at once
-        Assert.Equal(1, world.Kakao.RefreshCount);
-        Assert.Equal(2, world.TokenRequests);
-        Assert.Equal(20, world.Kakao.MemoRequests);
-        Assert.All(markers, m => Assert.Equal(1, world.MemosWith(m)));
-    }
 }
+
+public sealed class StaleTokenRefreshTestsOnMariaDb(MariaDbDatabase database) : StaleTokenRefreshTests<MariaDbDatabase>(database);
+
+public sealed class StaleTokenRefreshTestsOnSqlite(SqliteDatabase database) : StaleTokenRefreshTests<SqliteDatabase>(database);

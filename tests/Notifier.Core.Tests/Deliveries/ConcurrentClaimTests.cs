@@ -15,14 +15,14 @@ public sealed class ConcurrentClaimTests(MariaDbDatabase database) : IClassFixtu
     [Fact]
     public async Task TwoClaimsAtOnce_OverABacklog_TakeTwoFullDisjointBatches()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var other = await world.AddNodeAsync("node-b", Settings);
         var account = await world.ConnectAsync(7001);
 
         // Several tries: two claims started together overlap in most of them, and each overlap used to leave one empty.
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await TestMariaDb.ScalarAsync(database.ConnectionString, "DELETE FROM deliveries");
+            await database.ScalarAsync("DELETE FROM deliveries");
             for (var i = 0; i < 20; i++)
             {
                 await world.EnqueueAsync(account, $"claim-{attempt}-{i}");

@@ -6,14 +6,15 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>A dispatcher that dies or stalls loses its rows to another once the lease runs out; nothing is lost or sent twice.</summary>
-public sealed class LeaseTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class LeaseTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["Dispatch:LeaseSeconds"] = "30" };
 
     [Fact]
     public async Task RowsOfADispatcherThatDied_AreSentByAnother_AfterTheLease_AndItsLateOutcomesAreIgnored()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var other = await world.AddNodeAsync("node-b", Settings);
         var account = await world.ConnectAsync(6801);
         var markers = new[] { "lease-1", "lease-2", "lease-3" };
@@ -59,7 +60,7 @@ public sealed class LeaseTests(MariaDbDatabase database) : IClassFixture<MariaDb
     public async Task StalledDispatcher_DoesNotSendRowsTakenOverWhileTheyWaitedTheirTurn()
     {
         var oneAtATime = new Dictionary<string, string?>(Settings) { ["Dispatch:Parallelism"] = "1", ["Dispatch:BatchSize"] = "2" };
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, oneAtATime);
+        await using var world = await DispatchWorld.CreateAsync(database, oneAtATime);
         var other = await world.AddNodeAsync("node-b", Settings);
         var account = await world.ConnectAsync(6802);
         await world.EnqueueAsync(account, "stall-1");
@@ -88,3 +89,7 @@ public sealed class LeaseTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(2, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // node-a gave back the units it held without sending
     }
 }
+
+public sealed class LeaseTestsOnMariaDb(MariaDbDatabase database) : LeaseTests<MariaDbDatabase>(database);
+
+public sealed class LeaseTestsOnSqlite(SqliteDatabase database) : LeaseTests<SqliteDatabase>(database);

@@ -6,12 +6,13 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>Kakao's quotas and Notifier's own daily cap hold memos until the next Korean day instead of hammering.</summary>
-public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class QuotaTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     [Fact]
     public async Task AppQuotaExceeded_Minus10_WaitsForNextKoreanMidnight_WithoutUsingAnAttempt()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6401);
         world.Kakao.FailMemoSend(MemoFault.Error(-10));
         var id = await world.EnqueueAsync(account, "quota");
@@ -41,7 +42,7 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
     [Fact]
     public async Task AppQuotaExceeded_HoldsEveryAccountsQueue_SoKakaoIsNotAskedAgainBeforeTheWindow()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
+        await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
         var first = await world.ConnectAsync(6403);
         var second = await world.ConnectAsync(6404);
         var ids = new[] { await world.EnqueueAsync(first, "app-1"), await world.EnqueueAsync(first, "app-2"), await world.EnqueueAsync(second, "app-3") };
@@ -67,7 +68,7 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
     [Fact]
     public async Task DailyCap_HoldsWhatIsOver_UntilTheNextKoreanDay()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "2" });
+        await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "2" });
         var account = await world.ConnectAsync(6402);
         var ids = new[] { await world.EnqueueAsync(account, "cap-1"), await world.EnqueueAsync(account, "cap-2"), await world.EnqueueAsync(account, "cap-3") };
         var today = world.Clock.GetUtcNow().UtcDateTime;
@@ -94,3 +95,7 @@ public sealed class QuotaTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(1, await world.UsageAsync(account, midnight));
     }
 }
+
+public sealed class QuotaTestsOnMariaDb(MariaDbDatabase database) : QuotaTests<MariaDbDatabase>(database);
+
+public sealed class QuotaTestsOnSqlite(SqliteDatabase database) : QuotaTests<SqliteDatabase>(database);

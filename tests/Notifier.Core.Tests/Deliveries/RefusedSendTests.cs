@@ -7,12 +7,13 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>Refusals that no retry can fix: -402 (the person's consent) and -3 (the app's settings).</summary>
-public sealed class RefusedSendTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class RefusedSendTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     [Fact]
     public async Task MissingConsent_Minus402_FailsWithoutRetry_AndFlagsTheAccount()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
+        await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
         var account = await world.ConnectAsync(6301, consentToMessages: false); // Kakao itself answers -402
         var first = await world.EnqueueAsync(account, "no-consent-1");
         var second = await world.EnqueueAsync(account, "no-consent-2");
@@ -35,7 +36,7 @@ public sealed class RefusedSendTests(MariaDbDatabase database) : IClassFixture<M
     [Fact]
     public async Task AppWithoutTheConsentItem_Minus3_FailsThatDelivery_AndLeavesTheAccountAlone()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6302);
         world.Kakao.FailMemoSend(MemoFault.Error(-3));
         var refused = await world.EnqueueAsync(account, "app-misconfigured");
@@ -54,3 +55,7 @@ public sealed class RefusedSendTests(MariaDbDatabase database) : IClassFixture<M
         Assert.Equal(0, world.MemosWith("app-misconfigured"));
     }
 }
+
+public sealed class RefusedSendTestsOnMariaDb(MariaDbDatabase database) : RefusedSendTests<MariaDbDatabase>(database);
+
+public sealed class RefusedSendTestsOnSqlite(SqliteDatabase database) : RefusedSendTests<SqliteDatabase>(database);

@@ -7,12 +7,13 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>-401 on a send whose token the database thinks fresh: refresh once, resend once.</summary>
-public sealed class RejectedTokenTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class RejectedTokenTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     [Fact]
     public async Task TokenExpiredEarlyAtKakao_IsRefreshedOnce_AndTheMemoResentOnce()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6201);
         world.Kakao.ExpireAccessTokens(6201);
         var delivery = await world.EnqueueAsync(account, "early-expiry");
@@ -30,7 +31,7 @@ public sealed class RejectedTokenTests(MariaDbDatabase database) : IClassFixture
     [Fact]
     public async Task TokenRejectedAgainAfterTheRefresh_FailsWithoutASecondRefresh()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6202);
         // An IP allow-list or platform mismatch: Kakao answers -401 whatever the token.
         world.Kakao.FailMemoSend(MemoFault.Error(-401), MemoFault.Error(-401));
@@ -49,3 +50,7 @@ public sealed class RejectedTokenTests(MariaDbDatabase database) : IClassFixture
         Assert.Equal(AccountStatus.ReauthorizationRequired, (await world.AccountAsync(account)).Status);
     }
 }
+
+public sealed class RejectedTokenTestsOnMariaDb(MariaDbDatabase database) : RejectedTokenTests<MariaDbDatabase>(database);
+
+public sealed class RejectedTokenTestsOnSqlite(SqliteDatabase database) : RejectedTokenTests<SqliteDatabase>(database);

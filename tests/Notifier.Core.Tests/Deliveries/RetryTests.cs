@@ -6,7 +6,8 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>Server errors are retried after a growing backoff (the clock is moved, not waited for), up to a limit.</summary>
-public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class RetryTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
@@ -17,7 +18,7 @@ public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDb
     [Fact]
     public async Task ServerErrorThenSuccess_IsDeliveredOnce_AfterTheBackoff()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(6501);
         world.Kakao.FailMemoSend(MemoFault.ServerError());
         var id = await world.EnqueueAsync(account, "retry-once");
@@ -45,7 +46,7 @@ public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDb
     [Fact]
     public async Task ServerErrorsBeyondMaxAttempts_GiveUp_AfterBackoffsThatDouble()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(6502);
         world.Kakao.MemoFaultPolicy = _ => MemoFault.ServerError(503);
         var id = await world.EnqueueAsync(account, "retry-forever");
@@ -72,3 +73,7 @@ public sealed class RetryTests(MariaDbDatabase database) : IClassFixture<MariaDb
         Assert.Equal(0, await world.UsageAsync(account, world.Clock.GetUtcNow().UtcDateTime)); // nothing went out: the day's budget is intact
     }
 }
+
+public sealed class RetryTestsOnMariaDb(MariaDbDatabase database) : RetryTests<MariaDbDatabase>(database);
+
+public sealed class RetryTestsOnSqlite(SqliteDatabase database) : RetryTests<SqliteDatabase>(database);

@@ -23,7 +23,7 @@ public sealed class TwoDispatcherLoadTests(MariaDbDatabase database, ITestOutput
     [Fact]
     public async Task FiveHundredDeliveries_OverFiftyAccounts_TwoDispatchers_EachSentExactlyOnce()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString, Settings);
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var accounts = new List<long>();
         foreach (var chunk in Enumerable.Range(8001, Accounts).Chunk(10))
         {

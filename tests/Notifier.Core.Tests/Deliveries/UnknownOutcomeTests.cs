@@ -7,12 +7,13 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>When Kakao may have acted on a send without saying so, the delivery is 'unknown' and never resent (ADR 0003).</summary>
-public sealed class UnknownOutcomeTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public abstract class UnknownOutcomeTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
+    where TDatabase : class, ITestDatabase
 {
     [Fact]
     public async Task KakaoInternalTimeout_Minus603_IsUnknown_AndNeverResent()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         var account = await world.ConnectAsync(6601);
         world.Kakao.FailMemoSend(MemoFault.Error(-603));
         var id = await world.EnqueueAsync(account, "maybe-603");
@@ -29,7 +30,7 @@ public sealed class UnknownOutcomeTests(MariaDbDatabase database) : IClassFixtur
     [Fact]
     public async Task ClientTimeoutAfterTheRequestLeft_IsUnknown_AndNeverResent_EvenThoughKakaoDeliveredIt()
     {
-        await using var world = await DispatchWorld.CreateAsync(database.ConnectionString);
+        await using var world = await DispatchWorld.CreateAsync(database);
         // Only the dispatching node waits 1 s for Kakao; setting up the account and the queue is not under that limit.
         var impatient = await world.AddNodeAsync("impatient", new Dictionary<string, string?> { ["Kakao:TimeoutSeconds"] = "1" });
         var account = await world.ConnectAsync(6602);
@@ -59,3 +60,7 @@ public sealed class UnknownOutcomeTests(MariaDbDatabase database) : IClassFixtur
         Assert.Equal(DeliveryStatus.Unknown, (await world.DeliveryAsync(id)).Status);
     }
 }
+
+public sealed class UnknownOutcomeTestsOnMariaDb(MariaDbDatabase database) : UnknownOutcomeTests<MariaDbDatabase>(database);
+
+public sealed class UnknownOutcomeTestsOnSqlite(SqliteDatabase database) : UnknownOutcomeTests<SqliteDatabase>(database);

@@ -8,7 +8,8 @@ using static Notifier.Core.Tests.Schedules.ScheduleHost;
 namespace Notifier.Core.Tests.Schedules;
 
 /// <summary>What replacing or deleting a schedule does to fires already turned into deliveries.</summary>
-public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>, IAsyncLifetime
+public abstract class ScheduleChangeWithdrawalTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : class, ITestDatabase
 {
     private readonly FakeTimeProvider _clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
     private ScheduleHost _host = null!;
@@ -16,7 +17,7 @@ public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IC
 
     public async Task InitializeAsync()
     {
-        _host = await StartAsync(database.ConnectionString, _clock, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "1" });
+        _host = await StartAsync(database, _clock, new Dictionary<string, string?> { ["Dispatch:DailyCap"] = "1" });
         await _host.ClearAsync();
         _accountId = await _host.AddAccountAsync();
     }
@@ -78,3 +79,7 @@ public sealed class ScheduleChangeWithdrawalTests(MariaDbDatabase database) : IC
         Assert.IsType<ScheduleChange.Saved>(change);
     }
 }
+
+public sealed class ScheduleChangeWithdrawalTestsOnMariaDb(MariaDbDatabase database) : ScheduleChangeWithdrawalTests<MariaDbDatabase>(database);
+
+public sealed class ScheduleChangeWithdrawalTestsOnSqlite(SqliteDatabase database) : ScheduleChangeWithdrawalTests<SqliteDatabase>(database);

@@ -17,32 +17,26 @@ internal sealed class ScheduleHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private readonly string _connectionString;
-
-    private ScheduleHost(IHost host, string connectionString)
-    {
-        _host = host;
-        _connectionString = connectionString;
-    }
+    private ScheduleHost(IHost host) => _host = host;
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<ScheduleHost> StartAsync(string connectionString, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ScheduleHost> StartAsync(ITestDatabase database, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = TestHost.CreateBuilder(TestHost.Settings(connectionString, kakao: null, settings), clock);
+        var builder = TestHost.CreateBuilder(TestHost.Settings(database.Settings, kakao: null, settings), clock);
         builder.AddNotifierCore();
         var host = builder.Build();
         await host.StartAsync();
-        return new ScheduleHost(host, connectionString);
+        return new ScheduleHost(host);
     }
 
     /// <summary>Empties what another test of the class left on the shared database (schedules, deliveries, usage).</summary>
-    public async Task ClearAsync()
+    public Task ClearAsync() => InScopeAsync(async (NotifierDbContext db) =>
     {
-        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM schedules");
-        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM deliveries");
-        await TestMariaDb.ScalarAsync(_connectionString, "DELETE FROM daily_usage");
-    }
+        await db.Schedules.ExecuteDeleteAsync();
+        await db.Deliveries.ExecuteDeleteAsync();
+        return await db.DailyUsage.ExecuteDeleteAsync();
+    });
 
     /// <summary>An active account to hang schedules on (its tokens are never used here).</summary>
     public Task<long> AddAccountAsync() => InScopeAsync(async (NotifierDbContext db) =>

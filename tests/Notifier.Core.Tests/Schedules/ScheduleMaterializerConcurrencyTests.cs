@@ -16,8 +16,8 @@ public sealed class ScheduleMaterializerConcurrencyTests(MariaDbDatabase databas
         var clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
         // A small batch so the runs take turns over the rows and meet on the locks.
         var settings = new Dictionary<string, string?> { ["Schedules:BatchSize"] = "5" };
-        await using var first = await ScheduleHost.StartAsync(database.ConnectionString, clock, settings);
-        await using var second = await ScheduleHost.StartAsync(database.ConnectionString, clock, settings);
+        await using var first = await ScheduleHost.StartAsync(database, clock, settings);
+        await using var second = await ScheduleHost.StartAsync(database, clock, settings);
         var accountId = await first.AddAccountAsync();
         for (var i = 0; i < Schedules; i++)
         {
@@ -38,5 +38,5 @@ public sealed class ScheduleMaterializerConcurrencyTests(MariaDbDatabase databas
     }
 
     private async Task<long> CountAsync(string sql) =>
-        Convert.ToInt64(await TestMariaDb.ScalarAsync(database.ConnectionString, sql), CultureInfo.InvariantCulture);
+        Convert.ToInt64(await database.ScalarAsync(sql), CultureInfo.InvariantCulture);
 }

@@ -7,8 +7,9 @@ using static Notifier.Core.Tests.Schedules.ScheduleHost;
 
 namespace Notifier.Core.Tests.Schedules;
 
-/// <summary>The materializer against MariaDB with a hand-moved clock (catch-up window 60 min, lookahead 60 s).</summary>
-public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>, IAsyncLifetime
+/// <summary>The materializer on each database with a hand-moved clock (catch-up window 60 min, lookahead 60 s).</summary>
+public abstract class ScheduleMaterializerTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime
+    where TDatabase : class, ITestDatabase
 {
     private readonly FakeTimeProvider _clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
     private ScheduleHost _host = null!;
@@ -16,7 +17,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
 
     public async Task InitializeAsync()
     {
-        _host = await StartAsync(database.ConnectionString, _clock);
+        _host = await StartAsync(database, _clock);
         await _host.ClearAsync(); // nothing another test left may fire here
         _accountId = await _host.AddAccountAsync();
     }
@@ -113,3 +114,7 @@ public sealed class ScheduleMaterializerTests(MariaDbDatabase database) : IClass
         Assert.Empty(await _host.DeliveriesAsync(schedule.Id));
     }
 }
+
+public sealed class ScheduleMaterializerTestsOnMariaDb(MariaDbDatabase database) : ScheduleMaterializerTests<MariaDbDatabase>(database);
+
+public sealed class ScheduleMaterializerTestsOnSqlite(SqliteDatabase database) : ScheduleMaterializerTests<SqliteDatabase>(database);

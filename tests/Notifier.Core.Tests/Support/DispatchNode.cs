@@ -2,12 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using Notifier.Core.Deliveries;
+using Notifier.Testing.Database;
 using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 
 namespace Notifier.Core.Tests.Support;
 
-/// <summary>One Notifier process (Api or Worker) with its own dispatcher name, on a shared database and fake Kakao.</summary>
+/// <summary>One Notifier process (Api or Worker) with its own dispatcher name, on a shared database (either provider) and fake Kakao.</summary>
 internal sealed class DispatchNode : IAsyncDisposable
 {
     private DispatchNode(IHost host, string nodeId, MemoSendCounter memoSends)
@@ -32,7 +33,7 @@ internal sealed class DispatchNode : IAsyncDisposable
     /// test to start; otherwise tests call rounds themselves.
     /// </summary>
     public static async Task<DispatchNode> StartAsync(
-        string connectionString, KakaoFake kakao, TimeProvider clock, string nodeId,
+        ITestDatabase database, KakaoFake kakao, TimeProvider clock, string nodeId,
         IReadOnlyDictionary<string, string?>? settings = null, bool migrate = true, bool runDispatcher = false)
     {
         var node = new Dictionary<string, string?>
@@ -40,7 +41,7 @@ internal sealed class DispatchNode : IAsyncDisposable
             ["Database:MigrateOnStart"] = migrate ? "true" : "false",
             ["Dispatch:NodeId"] = nodeId,
         };
-        var builder = TestHost.CreateBuilder(TestHost.Settings(connectionString, kakao, node, settings), clock);
+        var builder = TestHost.CreateBuilder(TestHost.Settings(database.Settings, kakao, node, settings), clock);
         var memoSends = new MemoSendCounter();
         builder.Services.ConfigureAll<HttpClientFactoryOptions>(o =>
             o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Add(memoSends.CreateHandler())));

@@ -12,16 +12,16 @@ using Notifier.Testing.Time;
 namespace Notifier.Core.Tests.Support;
 
 /// <summary>
-/// One test's world: an emptied database (the class's own), a fresh fake Kakao, a fake clock both share, and a first
+/// One test's world: an emptied database (the class's own, on either provider), a fresh fake Kakao, a fake clock both share, and a first
 /// Notifier node. More nodes join the same database, Kakao and clock with <see cref="AddNodeAsync"/>.
 /// </summary>
 internal sealed class DispatchWorld : IAsyncDisposable
 {
     private readonly List<DispatchNode> _nodes = [];
 
-    private DispatchWorld(string connectionString) => ConnectionString = connectionString;
+    private DispatchWorld(ITestDatabase database) => Database = database;
 
-    public string ConnectionString { get; }
+    public ITestDatabase Database { get; }
 
     public KakaoFake Kakao { get; } = new();
 
@@ -30,19 +30,19 @@ internal sealed class DispatchWorld : IAsyncDisposable
     /// <summary>The first node ("node-a").</summary>
     public DispatchNode Node => _nodes[0];
 
-    public static async Task<DispatchWorld> CreateAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<DispatchWorld> CreateAsync(ITestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var world = new DispatchWorld(connectionString);
+        var world = new DispatchWorld(database);
         world.Kakao.Time = world.Clock;
         await world.AddNodeAsync("node-a", settings);
         // The class shares its database: every test starts from no accounts (deliveries and usage cascade).
-        await TestMariaDb.ScalarAsync(connectionString, "DELETE FROM accounts");
+        await world.QueryAsync(db => db.Accounts.ExecuteDeleteAsync());
         return world;
     }
 
     public async Task<DispatchNode> AddNodeAsync(string nodeId, IReadOnlyDictionary<string, string?>? settings = null, bool runDispatcher = false)
     {
-        var node = await DispatchNode.StartAsync(ConnectionString, Kakao, Clock, nodeId, settings, migrate: _nodes.Count == 0, runDispatcher);
+        var node = await DispatchNode.StartAsync(Database, Kakao, Clock, nodeId, settings, migrate: _nodes.Count == 0, runDispatcher);
         _nodes.Add(node);
         return node;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Notifier.Testing.Database;
 using Notifier.Testing.Kakao;
 
 namespace Notifier.Testing.Hosting;
@@ -9,18 +10,24 @@ namespace Notifier.Testing.Hosting;
 public static class TestHost
 {
     /// <summary>
-    /// Settings for Notifier on the MariaDB database <paramref name="connectionString"/>, applying the migrations on
-    /// start, with Kakao at <paramref name="kakao"/> (or just a placeholder REST API key where a test reaches no Kakao).
-    /// Each of <paramref name="overrides"/> wins over the ones before it.
+    /// Settings for Notifier on the MariaDB database <paramref name="connectionString"/>; see the overload taking a
+    /// <see cref="ITestDatabase"/>'s settings.
     /// </summary>
     public static Dictionary<string, string?> Settings(
-        string connectionString, KakaoFake? kakao = null, params IReadOnlyDictionary<string, string?>?[] overrides)
+        string connectionString, KakaoFake? kakao = null, params IReadOnlyDictionary<string, string?>?[] overrides) =>
+        Settings(MariaDbDatabase.SettingsFor(connectionString), kakao, overrides);
+
+    /// <summary>
+    /// Settings for Notifier on the database <paramref name="database"/> describes (<see cref="ITestDatabase.Settings"/>),
+    /// applying the migrations on start, with Kakao at <paramref name="kakao"/> (or just a placeholder REST API key where
+    /// a test reaches no Kakao). Each of <paramref name="overrides"/> wins over the ones before it.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(
+        IReadOnlyDictionary<string, string?> database, KakaoFake? kakao = null, params IReadOnlyDictionary<string, string?>?[] overrides)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(database)
         {
-            ["Database:Provider"] = "MariaDb",
             ["Database:MigrateOnStart"] = "true",
-            ["ConnectionStrings:Notifier"] = connectionString,
             ["Kakao:RestApiKey"] = "key",
         };
         if (kakao is not null)
