@@ -23,7 +23,9 @@ public static class DatabaseServiceCollectionExtensions
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(contentRootPath, options.SqliteFile)};Default Timeout=30"
                     : connectionString;
-                services.AddDbContext<NotifierDbContext, SqliteNotifierDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<NotifierDbContext, SqliteNotifierDbContext>(o => o
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(30))));
                 break;
             case DatabaseProvider.MariaDb:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -12,7 +12,7 @@ namespace Notifier.Core.Tests.Deliveries;
 /// file meanwhile. Several dispatchers sharing a backlog is MariaDB's deployment and is tested there only
 /// (<see cref="ConcurrentClaimTests"/>, <see cref="TwoDispatcherLoadTests"/>).
 /// </summary>
-public sealed class SingleProcessDispatchTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+public sealed class SingleProcessDispatchTests(SqliteDatabase database, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<SqliteDatabase>
 {
     private const int Accounts = 10;
     private const int Backlog = 60;
@@ -22,7 +22,7 @@ public sealed class SingleProcessDispatchTests(SqliteDatabase database) : IClass
     {
         ["Dispatch:DailyCap"] = "100",
         ["Dispatch:PollIntervalMilliseconds"] = "100",
-        ["Dispatch:Parallelism"] = "4", // parallel sends: their outcome writes queue for SQLite's one write lock
+        ["Dispatch:Parallelism"] = "8", // the product default: parallel sends whose outcome writes queue for SQLite's one write lock
         ["Dispatch:BatchSize"] = "8", // many rounds, so the claims meet the intake's writes
     };
 
@@ -41,6 +41,7 @@ public sealed class SingleProcessDispatchTests(SqliteDatabase database) : IClass
         var markers = Enumerable.Range(0, Backlog).Select(i => $"backlog-{i}").ToList();
         await world.EnqueueManyAsync(markers.Select((marker, i) => (accounts[i % Accounts], marker)));
         var dispatcher = await world.AddNodeAsync("dispatcher", Settings, runDispatcher: true);
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
         await dispatcher.Host.StartAsync();
         // The intake (node-a, as the Api) takes more memos from four callers while the dispatcher loop works.
         var arriving = Enumerable.Range(0, Arriving).Select(i => (Account: accounts[i % Accounts], Marker: $"arriving-{i}")).ToList();
@@ -55,6 +56,7 @@ public sealed class SingleProcessDispatchTests(SqliteDatabase database) : IClass
         await Eventually.MatchAsync(
             () => world.QueryAsync(db => db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Sent)), sent => sent == markers.Count,
             $"all {markers.Count} deliveries sent", TimeSpan.FromSeconds(60));
+        output.WriteLine($"{markers.Count} memos sent by one dispatcher (parallelism 8) on SQLite in {elapsed.Elapsed.TotalSeconds:0.0} s");
         await dispatcher.Host.StopAsync();
 
         var perMarker = world.Kakao.Memos.GroupBy(m => m.Template["text"]!.GetValue<string>()).ToDictionary(g => g.Key, g => g.Count());
