@@ -24,8 +24,18 @@ public sealed partial class DeliveryOutcomeWriter(
                 .SetProperty(d => d.SentAt, now)
                 .SetProperty(d => d.DueAt, now)
                 .SetProperty(d => d.LeaseOwner, (string?)null)
-                .SetProperty(d => d.LastError, (string?)null), cancellationToken);
+                .SetProperty(d => d.LastError, Truncate(outcome.Reason)), cancellationToken);
+            if (outcome.Reason is not null)
+            {
+                LogOutcome(logger, delivery.Id, DeliveryStatus.Sent.ToName(), outcome.Reason);
+            }
+
             return;
+        }
+
+        if (outcome is SendOutcome.RateLimited limited)
+        {
+            outcome = await WaitForRateLimitAsync(limited, now, cancellationToken);
         }
 
         var change = ChangeFor(delivery, outcome, now);
@@ -99,6 +109,20 @@ public sealed partial class DeliveryOutcomeWriter(
         return true;
     }
 
+    /// <summary>Every account waits out Kakao's -10, for as long as the database's shared record of it says.</summary>
+    private async Task<SendOutcome.Postponed> WaitForRateLimitAsync(SendOutcome.RateLimited limited, DateTime now, CancellationToken cancellationToken)
+    {
+        var hold = await AppRateLimits.HoldAsync(db, now, cancellationToken);
+        var minutes = (int)Math.Ceiling((hold.Until - now).TotalMinutes);
+        if (hold.Started)
+        {
+            LogRateLimited(logger, minutes, hold.Streak);
+        }
+
+        var why = $"{limited.Why}: every account waits {minutes} min (limit {hold.Streak} in a row; at most {AppRateLimits.LongestWait.TotalMinutes:0} min)";
+        return new SendOutcome.Postponed(hold.Until, why, QuotaExhausted: false, AppWide: true);
+    }
+
     private sealed record OutcomeChange(DeliveryStatus Status, DateTime DueAt, int Attempts, int UsageChange, string? LastError);
 
     // A quota that is used up is used up for the others too: they wait with this one instead of each asking Kakao once more.
@@ -138,6 +162,9 @@ public sealed partial class DeliveryOutcomeWriter(
 
     [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} is no longer leased to {NodeId}: its outcome ({Status}) is not recorded")]
     private static partial void LogLeaseLost(ILogger logger, long deliveryId, string nodeId, string status);
+
+    [LoggerMessage(LogLevel.Warning, "Kakao limits the app's request rate (-10): no memo goes out for {WaitMinutes} min (limit {Streak} in a row)")]
+    private static partial void LogRateLimited(ILogger logger, int waitMinutes, int streak);
 
     [LoggerMessage(LogLevel.Warning, "Account {AccountId} is now {Status}: {Reason}")]
     private static partial void LogAccountFlagged(ILogger logger, long accountId, string status, string reason);

@@ -37,6 +37,8 @@ internal sealed class DispatchWorld : IAsyncDisposable
         await world.AddNodeAsync("node-a", settings);
         // The class shares its database: every test starts from no accounts (deliveries and usage cascade).
         await TestMariaDb.ScalarAsync(connectionString, "DELETE FROM accounts");
+        // Each world has its own clock: a -10 wait another test left behind would hold this one's sends.
+        await TestMariaDb.ScalarAsync(connectionString, "UPDATE app_rate_limits SET Streak = 0, LimitedAt = '2000-01-01', Until = '2000-01-01'");
         return world;
     }
 
@@ -70,6 +72,9 @@ internal sealed class DispatchWorld : IAsyncDisposable
 
     /// <summary>How many memos Kakao accepted whose text is <paramref name="marker"/>.</summary>
     public int MemosWith(string marker) => Kakao.Memos.Count(m => m.Template["text"]?.GetValue<string>() == marker);
+
+    /// <summary>Kakao's -10 wait as the database records it.</summary>
+    public Task<AppRateLimit> RateLimitAsync() => QueryAsync(db => db.Set<AppRateLimit>().AsNoTracking().SingleAsync());
 
     /// <summary>How many requests reached the fake's token endpoint, whatever it answered.</summary>
     public int TokenRequests => Kakao.Server.LogEntries.Count(e => e.RequestMessage?.Path == "/oauth/token");
