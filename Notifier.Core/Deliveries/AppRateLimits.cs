@@ -64,4 +64,14 @@ public static class AppRateLimits
 }
 
 /// <summary>The wait a <c>-10</c> put every account in: until when, the how-many-th in a row, and whether this answer started it.</summary>
-public sealed record RateHold(DateTime Until, int Streak, bool Started);
+public sealed record RateHold(DateTime Until, int Streak, bool Started)
+{
+    public int MinutesFrom(DateTime now) => (int)Math.Ceiling((Until - now).TotalMinutes);
+
+    /// <summary>The wait as the outcome of the send that met it: every account's queue waits with it.</summary>
+    public SendOutcome.Postponed AsOutcome(string why, DateTime now) => new(
+        Until,
+        $"{why}: every account waits {MinutesFrom(now)} min (limit {Streak} in a row; at most {AppRateLimits.LongestWait.TotalMinutes:0} min)",
+        QuotaExhausted: false,
+        AppWide: true);
+}

@@ -35,7 +35,14 @@ public sealed partial class DeliveryOutcomeWriter(
 
         if (outcome is SendOutcome.RateLimited limited)
         {
-            outcome = await WaitForRateLimitAsync(limited, now, cancellationToken);
+            // Every account waits out Kakao's -10, as long as the database's shared record of it says.
+            var hold = await AppRateLimits.HoldAsync(db, now, cancellationToken);
+            if (hold.Started)
+            {
+                LogRateLimited(logger, hold.MinutesFrom(now), hold.Streak);
+            }
+
+            outcome = hold.AsOutcome(limited.Why, now);
         }
 
         var change = ChangeFor(delivery, outcome, now);
@@ -107,20 +114,6 @@ public sealed partial class DeliveryOutcomeWriter(
         }
 
         return true;
-    }
-
-    /// <summary>Every account waits out Kakao's -10, for as long as the database's shared record of it says.</summary>
-    private async Task<SendOutcome.Postponed> WaitForRateLimitAsync(SendOutcome.RateLimited limited, DateTime now, CancellationToken cancellationToken)
-    {
-        var hold = await AppRateLimits.HoldAsync(db, now, cancellationToken);
-        var minutes = (int)Math.Ceiling((hold.Until - now).TotalMinutes);
-        if (hold.Started)
-        {
-            LogRateLimited(logger, minutes, hold.Streak);
-        }
-
-        var why = $"{limited.Why}: every account waits {minutes} min (limit {hold.Streak} in a row; at most {AppRateLimits.LongestWait.TotalMinutes:0} min)";
-        return new SendOutcome.Postponed(hold.Until, why, QuotaExhausted: false, AppWide: true);
     }
 
     private sealed record OutcomeChange(DeliveryStatus Status, DateTime DueAt, int Attempts, int UsageChange, string? LastError);
