@@ -102,11 +102,14 @@ public sealed partial class DeliveryOutcomeWriter(
             return false;
         }
 
-        await AdjustUsageAsync(delivery, outcome, change.UsageChange, ct);
+        // The other rows before the usage row: a writer holding its own row and waiting for the usage row must not be
+        // the one this transaction waits for while it holds the usage row (a deadlock MariaDB would have to break).
         if (outcome is SendOutcome.Postponed postponed)
         {
             await PostponeOthersAsync(delivery, postponed, ct);
         }
+
+        await AdjustUsageAsync(delivery, outcome, change.UsageChange, ct);
 
         if (outcome is SendOutcome.Failed { FlagAccount: { } flag })
         {
