@@ -21,6 +21,11 @@ public sealed partial class DeliveryClaimer(
         {
             var o = options.Value;
             var now = time.GetUtcNow().UtcDateTime;
+            if (await AppRateLimits.UntilAsync(db, ct) > now)
+            {
+                return (IReadOnlyList<ClaimedDelivery>)[]; // Kakao limits the whole app (-10): nothing goes out until the wait is over
+            }
+
             var due = await SelectDueAsync(now, o.BatchSize, ct);
             if (due.Count == 0)
             {

@@ -24,8 +24,25 @@ public sealed partial class DeliveryOutcomeWriter(
                 .SetProperty(d => d.SentAt, now)
                 .SetProperty(d => d.DueAt, now)
                 .SetProperty(d => d.LeaseOwner, (string?)null)
-                .SetProperty(d => d.LastError, (string?)null), cancellationToken);
+                .SetProperty(d => d.LastError, Truncate(outcome.Reason)), cancellationToken);
+            if (outcome.Reason is not null)
+            {
+                LogOutcome(logger, delivery.Id, DeliveryStatus.Sent.ToName(), outcome.Reason);
+            }
+
             return;
+        }
+
+        if (outcome is SendOutcome.RateLimited limited)
+        {
+            // Every account waits out Kakao's -10, as long as the database's shared record of it says.
+            var hold = await AppRateLimits.HoldAsync(db, now, cancellationToken);
+            if (hold.Started)
+            {
+                LogRateLimited(logger, hold.MinutesFrom(now), hold.Streak);
+            }
+
+            outcome = hold.AsOutcome(limited.Why, now);
         }
 
         var change = ChangeFor(delivery, outcome, now);
@@ -85,11 +102,14 @@ public sealed partial class DeliveryOutcomeWriter(
             return false;
         }
 
-        await AdjustUsageAsync(delivery, outcome, change.UsageChange, ct);
+        // The other rows before the usage row: a writer holding its own row and waiting for the usage row must not be
+        // the one this transaction waits for while it holds the usage row (a deadlock MariaDB would have to break).
         if (outcome is SendOutcome.Postponed postponed)
         {
             await PostponeOthersAsync(delivery, postponed, ct);
         }
+
+        await AdjustUsageAsync(delivery, outcome, change.UsageChange, ct);
 
         if (outcome is SendOutcome.Failed { FlagAccount: { } flag })
         {
@@ -138,6 +158,9 @@ public sealed partial class DeliveryOutcomeWriter(
 
     [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} is no longer leased to {NodeId}: its outcome ({Status}) is not recorded")]
     private static partial void LogLeaseLost(ILogger logger, long deliveryId, string nodeId, string status);
+
+    [LoggerMessage(LogLevel.Warning, "Kakao limits the app's request rate (-10): no memo goes out for {WaitMinutes} min (limit {Streak} in a row)")]
+    private static partial void LogRateLimited(ILogger logger, int waitMinutes, int streak);
 
     [LoggerMessage(LogLevel.Warning, "Account {AccountId} is now {Status}: {Reason}")]
     private static partial void LogAccountFlagged(ILogger logger, long accountId, string status, string reason);

@@ -12,18 +12,19 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
         try
         {
             var token = await TokenAsync(() => tokens.GetFreshAsync(account, cancellationToken));
+            MemoReceipt receipt;
             try
             {
-                await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(token, delivery.TemplateJson, cancellationToken));
+                receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(token, delivery.TemplateJson, cancellationToken));
             }
             catch (KakaoApiException ex) when (ex.Code == KakaoApiException.InvalidToken)
             {
                 // Revoked or expired early: refresh once (or reuse another process's refresh) and resend once.
                 var renewed = await TokenAsync(() => tokens.RefreshRejectedAsync(account.Id, token, cancellationToken));
-                await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(renewed, delivery.TemplateJson, cancellationToken));
+                receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(renewed, delivery.TemplateJson, cancellationToken));
             }
 
-            return new SendOutcome.Sent();
+            return new SendOutcome.Sent(receipt.Note);
         }
         catch (Exception ex) when (ex is KakaoApiException or KakaoUnavailableException or KakaoAuthException or AccountUnavailableException)
         {

@@ -3,10 +3,14 @@ using Notifier.Core.Kakao;
 
 namespace Notifier.Core.Deliveries;
 
-/// <summary>What one send attempt came to, decided from Kakao's <c>code</c> (never its HTTP status or message text).</summary>
+/// <summary>
+/// What one send attempt came to, decided from Kakao's <c>code</c> (never its message text). The HTTP status counts only
+/// where Kakao's code says nothing: a 2xx is always sent, a 504 or a 5xx without Kakao's body is unknown (decision 0003).
+/// </summary>
 public abstract record SendOutcome(string? Reason)
 {
-    public sealed record Sent() : SendOutcome((string?)null);
+    /// <summary>Kakao took the memo; <see cref="Note"/> says what was odd about its answer, if anything.</summary>
+    public sealed record Sent(string? Note = null) : SendOutcome(Note);
 
     /// <summary>Try again after a backoff, until the attempt limit.</summary>
     public sealed record Retry(string Why) : SendOutcome(Why);
@@ -19,6 +23,12 @@ public abstract record SendOutcome(string? Reason)
     /// <see cref="AppWide"/>: the quota is the whole app's (every account waits), otherwise this account's.
     /// </summary>
     public sealed record Postponed(DateTime Until, string Why, bool QuotaExhausted, bool AppWide = false) : SendOutcome(Why);
+
+    /// <summary>
+    /// Kakao limits the whole app's request rate (<c>-10</c>): every account waits, from a minute, doubling up to an hour
+    /// while the limit persists. The wait is decided from the database (<see cref="AppRateLimits"/>), so dispatchers agree.
+    /// </summary>
+    public sealed record RateLimited(string Why) : SendOutcome(Why);
 
     /// <summary>The request may have been acted on by Kakao; not resent (docs/decisions/0003).</summary>
     public sealed record Unknown(string Why) : SendOutcome(Why);
@@ -33,14 +43,15 @@ public abstract record SendOutcome(string? Reason)
         KakaoApiException { Code: -2 } => new Failed("Kakao rejected the template as malformed (-2)"),
         KakaoApiException { Code: -501 } => new Failed("The account is not a KakaoTalk user or is on hold (-501)"),
         KakaoApiException { Code: -530 } => new Failed("The recipient refuses messages (-530)"),
-        KakaoApiException { Code: -10 } => new Postponed(KoreanTime.NextMidnightUtc(nowUtc), "Kakao's app quota is used up (-10); waits for the next quota window (00:00 KST)", QuotaExhausted: false, AppWide: true),
+        KakaoApiException { Code: -10 } => new RateLimited("Kakao limits the app's request rate (-10)"),
         KakaoApiException { Code: -532 or -533 or -536 } api => new Postponed(KoreanTime.NextMidnightUtc(nowUtc), $"Kakao's daily message quota is used up ({api.Code}); waits for the next day (00:00 KST)", QuotaExhausted: true),
         KakaoApiException { Code: -531 } => new Postponed(KoreanTime.NextMonthUtc(nowUtc), "Kakao's monthly message quota is used up (-531); waits for the next month (KST)", QuotaExhausted: false),
         KakaoApiException { Code: -603 } => new Unknown("Kakao timed out internally (-603): the memo may or may not have arrived, so it is not resent"),
-        KakaoApiException { Code: -1 or -7 or -9798 } api => new Retry($"Kakao is failing or in maintenance ({api.Code})"),
-        KakaoApiException { HttpStatus: >= 500 } api => new Retry($"Kakao answered HTTP {api.HttpStatus} ({api.Code})"),
+        KakaoApiException { Code: -1 or -7 or -9798 } api => new Retry($"Kakao is failing or in maintenance ({api.Code}, HTTP {api.HttpStatus}): it did not take the memo"),
+        KakaoApiException { HttpStatus: 504 } api => new Unknown($"Kakao's gateway timed out (HTTP 504, {api.Code}): the memo may or may not have arrived, so it is not resent"),
+        KakaoApiException { HttpStatus: >= 500 } api => new Retry($"Kakao answered HTTP {api.HttpStatus} ({api.Code}): it did not take the memo"),
         KakaoApiException api => new Failed($"Kakao refused the memo ({api.Code}, HTTP {api.HttpStatus})"),
-        KakaoUnavailableException { OutcomeUnknown: true } => new Unknown("No answer from Kakao after the request was sent: the memo may or may not have arrived, so it is not resent"),
+        KakaoUnavailableException { OutcomeUnknown: true } unknown => new Unknown($"After the request was sent: {unknown.Message} The memo may or may not have arrived, so it is not resent"),
         KakaoUnavailableException unavailable => new Retry(unavailable.Message),
         AccountUnavailableException account => new Failed($"Not sent: {account.Message}"),
         KakaoAuthException auth => new Retry($"Refreshing the access token failed ({auth.ErrorCode})"),

@@ -11,16 +11,9 @@ public sealed class KakaoApiClient(IKakaoApi api)
     public Task<KakaoAccessTokenInfo> GetAccessTokenInfoAsync(string accessToken, CancellationToken cancellationToken) =>
         KakaoCall.RunAsync(() => api.GetAccessTokenInfoAsync(accessToken, cancellationToken), KakaoErrorReader.ApiError, cancellationToken);
 
-    /// <summary>Sends a default-template memo to the token's owner ("send to me").</summary>
-    public async Task SendMemoAsync(string accessToken, string templateJson, CancellationToken cancellationToken)
-    {
-        var result = await KakaoCall.RunAsync(
+    /// <summary>Sends a default-template memo to the token's owner ("send to me"). Returns once Kakao answered 2xx.</summary>
+    public Task<MemoReceipt> SendMemoAsync(string accessToken, string templateJson, CancellationToken cancellationToken) =>
+        KakaoCall.SendMemoAsync(
             () => api.SendMemoAsync(accessToken, new KakaoMemoRequest { TemplateObject = templateJson }, cancellationToken),
-            KakaoErrorReader.ApiError,
             cancellationToken);
-        if (result.ResultCode != 0)
-        {
-            throw new KakaoApiException(result.ResultCode, 200);
-        }
-    }
 }

@@ -28,6 +28,23 @@ internal static partial class KakaoErrorReader
         return new KakaoUnavailableException($"Kakao's API answered HTTP {status} without a usable error.");
     }
 
+    /// <summary>
+    /// A memo send's non-2xx answer. Without Kakao's error body a 5xx came from something in between (a proxy's 502 or
+    /// 504 page) after the request left: Kakao may have taken the memo, so the outcome is unknown. A 4xx without it was
+    /// refused before anything was sent.
+    /// </summary>
+    public static Exception MemoError(int status, string? body)
+    {
+        if (TryParse(body, KakaoJsonContext.Default.KakaoApiErrorBody)?.Code is { } code)
+        {
+            return new KakaoApiException(code, status);
+        }
+
+        return status >= 500
+            ? new KakaoUnavailableException($"Kakao's API answered HTTP {status} without Kakao's error body (a proxy or gateway page).", outcomeUnknown: true)
+            : new KakaoUnavailableException($"Kakao's API answered HTTP {status} without a usable error.");
+    }
+
     private static T? TryParse<T>(string? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class
     {

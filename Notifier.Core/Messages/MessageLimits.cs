@@ -6,8 +6,14 @@ public static class MessageLimits
     /// <summary>Kakao: the text of a text template.</summary>
     public const int TextLength = 200;
 
-    /// <summary>Kakao: buttons per message.</summary>
+    /// <summary>Kakao: buttons per message (a card is a feed template).</summary>
     public const int Buttons = 2;
+
+    /// <summary>Kakao: a location template has its own fixed "위치 보기" button, and a calendar takes one (Kakao's SDK templates).</summary>
+    public const int ButtonsOfLocationOrCalendar = 1;
+
+    /// <summary>Kakao: the header of a list template.</summary>
+    public const int HeaderTitleLength = 200;
 
     /// <summary>Kakao: contents of a list template.</summary>
     public const int ListContentsMin = 2;
@@ -25,4 +31,14 @@ public static class MessageLimits
     public const int TemplateJsonLength = 10_000;
 
     public static readonly string[] TemplateTypes = ["feed", "list", "location", "commerce", "text", "calendar"];
+
+    /// <summary>Kakao: what a calendar template's <c>id_type</c> may be.</summary>
+    public static readonly string[] CalendarIdTypes = ["event", "calendar"];
+
+    /// <summary>Kakao: the fields of a link object; it needs one of them and holds nothing else.</summary>
+    public static readonly string[] LinkFields = ["web_url", "mobile_web_url", "android_execution_params", "ios_execution_params"];
+
+    /// <summary>How many buttons Kakao takes on a template of this <c>object_type</c>.</summary>
+    public static int ButtonsFor(string objectType) =>
+        objectType is "location" or "calendar" ? ButtonsOfLocationOrCalendar : Buttons;
 }

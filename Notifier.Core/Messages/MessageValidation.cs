@@ -23,4 +23,6 @@ public sealed class MessageValidation
     }
 
     internal bool HasErrors => _errors.Count > 0;
+
+    internal bool Has(string field) => _errors.ContainsKey(field);
 }

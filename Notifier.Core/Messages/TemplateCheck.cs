@@ -3,14 +3,15 @@ using System.Text.Json.Nodes;
 
 namespace Notifier.Core.Messages;
 
-/// <summary>Checks a Kakao template object given as is: its type, Kakao's required fields and limits, and every link in it.</summary>
+/// <summary>
+/// Checks a Kakao template object given as is (kakao-api.md §4): its type, the fields Kakao requires of that type and
+/// their limits, its buttons, and every link object in it (<see cref="TemplateLinks"/>).
+/// </summary>
 internal sealed class TemplateCheck(LinkPolicy links, MessageValidation result, string field)
 {
-    private static readonly string[] UrlFields = ["web_url", "mobile_web_url"];
-
     public JsonObject? Check(JsonObject template)
     {
-        var type = (template["object_type"] as JsonValue)?.TryGetValue<string>(out var t) == true ? t : null;
+        var type = Text(template["object_type"]);
         if (type is null || !MessageLimits.TemplateTypes.Contains(type))
         {
             result.Add($"{field}.object_type", $"must be one of {string.Join(", ", MessageLimits.TemplateTypes)}");
@@ -20,105 +21,127 @@ internal sealed class TemplateCheck(LinkPolicy links, MessageValidation result, 
         switch (type)
         {
             case "text":
-                var text = (template["text"] as JsonValue)?.TryGetValue<string>(out var s) == true ? s : null;
-                if (string.IsNullOrWhiteSpace(text) || text.Length > MessageLimits.TextLength)
-                {
-                    result.Add($"{field}.text", $"is required and at most {MessageLimits.TextLength} characters (Kakao's limit)");
-                }
-
-                RequireLink(template["link"], $"{field}.link");
+                CheckText(template);
                 break;
             case "list":
-                if (!IsText(template["header_title"]))
-                {
-                    result.Add($"{field}.header_title", "is required for a list template (a string)");
-                }
-
-                RequireLink(template["header_link"], $"{field}.header_link");
-                if (template["contents"] is not JsonArray { Count: >= MessageLimits.ListContentsMin and <= MessageLimits.ListContentsMax })
-                {
-                    result.Add($"{field}.contents", $"a list template needs {MessageLimits.ListContentsMin} to {MessageLimits.ListContentsMax} contents");
-                }
-
+                CheckList(template);
                 break;
             default:
-                // Member access only on objects: a client may send an array or a string where an object belongs.
-                RequireLink(Member(template["content"], "link"), $"{field}.content.link");
-                if (type == "location" && !IsText(template["address"]))
-                {
-                    result.Add($"{field}.address", "is required for a location template (a string)");
-                }
-
-                if (type == "commerce" && Member(template["commerce"], "regular_price")?.GetValueKind() != JsonValueKind.Number)
-                {
-                    result.Add($"{field}.commerce.regular_price", "is required for a commerce template (a number)");
-                }
-
-                if (type == "calendar" && (!IsText(template["id_type"]) || !IsText(template["id"])))
-                {
-                    result.Add($"{field}.id", "id_type and id are required for a calendar template (strings)");
-                }
-
+                CheckContentTemplate(template, type);
                 break;
         }
 
-        if (template["buttons"] is JsonArray { Count: > MessageLimits.Buttons } buttons)
-        {
-            result.Add($"{field}.buttons", $"at most {MessageLimits.Buttons} buttons (Kakao's limit); got {buttons.Count}");
-        }
-        else if (template["buttons"] is { } notArray && notArray is not JsonArray)
-        {
-            result.Add($"{field}.buttons", $"must be an array of at most {MessageLimits.Buttons} buttons");
-        }
-
-        CheckLinks(template, field);
+        CheckButtons(template["buttons"], type);
+        new TemplateLinks(links, result).Check(template, field);
         return template;
     }
 
-    private static JsonNode? Member(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
+    private void CheckText(JsonObject template)
+    {
+        if (Text(template["text"]) is not { Length: <= MessageLimits.TextLength } text || string.IsNullOrWhiteSpace(text))
+        {
+            result.Add($"{field}.text", $"is required and at most {MessageLimits.TextLength} characters (Kakao's limit)");
+        }
 
-    private static bool IsText(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text);
+        RequireLink(template["link"], $"{field}.link");
+    }
+
+    private void CheckList(JsonObject template)
+    {
+        if (Text(template["header_title"]) is not { } header || string.IsNullOrWhiteSpace(header))
+        {
+            result.Add($"{field}.header_title", "is required for a list template (a string)");
+        }
+        else if (header.Length > MessageLimits.HeaderTitleLength)
+        {
+            result.Add($"{field}.header_title", $"must be at most {MessageLimits.HeaderTitleLength} characters (Kakao's limit); it has {header.Length}");
+        }
+
+        RequireLink(template["header_link"], $"{field}.header_link");
+        if (template["contents"] is not JsonArray { Count: >= MessageLimits.ListContentsMin and <= MessageLimits.ListContentsMax } contents)
+        {
+            result.Add($"{field}.contents", $"a list template needs {MessageLimits.ListContentsMin} to {MessageLimits.ListContentsMax} contents");
+            return;
+        }
+
+        for (var i = 0; i < contents.Count; i++)
+        {
+            RequireLink(Member(contents[i], "link"), $"{field}.contents[{i}].link");
+        }
+    }
+
+    // feed, location, commerce and calendar: a content object with its link, and what each type adds.
+    private void CheckContentTemplate(JsonObject template, string type)
+    {
+        // Member access only on objects: a client may send an array or a string where an object belongs.
+        RequireLink(Member(template["content"], "link"), $"{field}.content.link");
+        switch (type)
+        {
+            case "location" when string.IsNullOrWhiteSpace(Text(template["address"])):
+                result.Add($"{field}.address", "is required for a location template (a string)");
+                break;
+            case "commerce":
+                CommerceCheck.Check(template["commerce"], $"{field}.commerce", result);
+                break;
+            case "calendar":
+                CheckCalendar(template);
+                break;
+        }
+    }
+
+    private void CheckCalendar(JsonObject template)
+    {
+        if (Text(template["id_type"]) is not { } idType || !MessageLimits.CalendarIdTypes.Contains(idType))
+        {
+            result.Add($"{field}.id_type", $"is required for a calendar template: one of {string.Join(", ", MessageLimits.CalendarIdTypes)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(Text(template["id"])))
+        {
+            result.Add($"{field}.id", "is required for a calendar template (a string)");
+        }
+    }
+
+    private void CheckButtons(JsonNode? buttons, string type)
+    {
+        var max = MessageLimits.ButtonsFor(type);
+        if (buttons is null)
+        {
+            return;
+        }
+
+        if (buttons is not JsonArray array)
+        {
+            result.Add($"{field}.buttons", $"must be an array of at most {max} buttons");
+            return;
+        }
+
+        if (array.Count > max)
+        {
+            result.Add($"{field}.buttons", $"at most {max} button{(max == 1 ? "" : "s")} on a {type} template (Kakao's limit); got {array.Count}");
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(Text(Member(array[i], "title"))))
+            {
+                result.Add($"{field}.buttons[{i}].title", "is required (a string)");
+            }
+
+            RequireLink(Member(array[i], "link"), $"{field}.buttons[{i}].link");
+        }
+    }
 
     private void RequireLink(JsonNode? link, string path)
     {
-        if (link is not JsonObject obj || !obj.Any(p => p.Value is not null))
+        if (link is not JsonObject)
         {
-            result.Add(path, "is required: a link object with web_url or mobile_web_url");
+            result.Add(path, $"is required: a link object with at least one of {string.Join(", ", MessageLimits.LinkFields)}");
         }
     }
 
-    // Every web_url and mobile_web_url anywhere in the template must be a link Kakao will open.
-    private void CheckLinks(JsonNode? node, string path)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (name, value) in obj)
-                {
-                    if (UrlFields.Contains(name))
-                    {
-                        var url = (value as JsonValue)?.TryGetValue<string>(out var u) == true ? u : null;
-                        var problem = url is null ? "must be a string" : links.Check(url);
-                        if (problem is not null)
-                        {
-                            result.Add($"{path}.{name}", problem);
-                        }
-                    }
-                    else
-                    {
-                        CheckLinks(value, $"{path}.{name}");
-                    }
-                }
+    internal static JsonNode? Member(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
 
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    CheckLinks(array[i], $"{path}[{i}]");
-                }
-
-                break;
-        }
-    }
+    internal static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -36,14 +36,15 @@ public static class NotifierMetrics
     public static void RecordClaim(int size) => ClaimSize.Record(size);
 
     /// <summary>Runs one memo send call to Kakao and records how long it took and whether it answered success.</summary>
-    public static async Task TimeKakaoSendAsync(Func<Task> send)
+    public static async Task<T> TimeKakaoSendAsync<T>(Func<Task<T>> send)
     {
         var started = Stopwatch.GetTimestamp();
         var result = "error";
         try
         {
-            await send();
+            var answer = await send();
             result = "ok";
+            return answer;
         }
         finally
         {
@@ -56,7 +57,7 @@ public static class NotifierMetrics
         SendOutcome.Sent => "sent",
         SendOutcome.Retry => "retry",
         SendOutcome.Failed => "failed",
-        SendOutcome.Postponed => "postponed",
+        SendOutcome.Postponed or SendOutcome.RateLimited => "postponed",
         SendOutcome.Unknown => "unknown",
         _ => "other",
     };

@@ -5,7 +5,10 @@ using Notifier.Testing.Kakao;
 
 namespace Notifier.Core.Tests.Deliveries;
 
-/// <summary>Server errors are retried after a growing backoff (the clock is moved, not waited for), up to a limit.</summary>
+/// <summary>
+/// Kakao's own server errors (its JSON body says it did not take the memo) are retried after a growing backoff (the
+/// clock is moved, not waited for), up to a limit.
+/// </summary>
 public abstract class RetryTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {
@@ -20,7 +23,7 @@ public abstract class RetryTests<TDatabase>(TDatabase database) : IClassFixture<
     {
         await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(6501);
-        world.Kakao.FailMemoSend(MemoFault.ServerError());
+        world.Kakao.FailMemoSend(new MemoFault(502, -1));
         var id = await world.EnqueueAsync(account, "retry-once");
 
         await world.Node.RoundAsync();
@@ -48,7 +51,7 @@ public abstract class RetryTests<TDatabase>(TDatabase database) : IClassFixture<
     {
         await using var world = await DispatchWorld.CreateAsync(database, Settings);
         var account = await world.ConnectAsync(6502);
-        world.Kakao.MemoFaultPolicy = _ => MemoFault.ServerError(503);
+        world.Kakao.MemoFaultPolicy = _ => MemoFault.Error(-9798);
         var id = await world.EnqueueAsync(account, "retry-forever");
 
         for (var attempt = 1; attempt <= 3; attempt++)

@@ -52,7 +52,8 @@ public sealed class KakaoErrorTests : IDisposable
     [InlineData(403, -402)]
     [InlineData(400, -10)]
     [InlineData(400, -603)]
-    [InlineData(500, -1)]
+    [InlineData(400, -1)]
+    [InlineData(503, -9798)]
     public async Task ApiErrors_BecomeKakaoApiException_ByCode(int status, int code)
     {
         _server.Given(Request.Create().WithPath("/v2/api/talk/memo/default/send").UsingPost())
@@ -64,6 +65,38 @@ public sealed class KakaoErrorTests : IDisposable
             services.GetRequiredService<KakaoApiClient>().SendMemoAsync("SECRET-ACCESS", "{}", CancellationToken.None));
 
         Assert.Equal((code, status), (ex.Code, ex.HttpStatus));
+        Assert.DoesNotContain("SECRET", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(200, "not json", true)]
+    [InlineData(200, "", true)]
+    [InlineData(201, """{"result_code":-1}""", true)]
+    [InlineData(200, """{"result_code":0}""", false)]
+    public async Task MemoSend_Any2xx_IsTaken_WithANoteWhenTheBodyIsNotKakaosSuccess(int status, string body, bool noted)
+    {
+        StubMemo(status, body);
+        using var services = KakaoClientHost.Create(_server.Url!);
+
+        var receipt = await services.GetRequiredService<KakaoApiClient>().SendMemoAsync("SECRET-ACCESS", "{}", CancellationToken.None);
+
+        Assert.Equal(noted, receipt.Note is not null);
+    }
+
+    [Theory]
+    [InlineData(502, "<html>Bad Gateway</html>", true)]
+    [InlineData(504, "", true)]
+    [InlineData(500, "{}", true)]
+    [InlineData(404, "<html>Not Found</html>", false)]
+    public async Task MemoSend_WithoutKakaosErrorBody_IsUnavailable_UnknownWhenA5xx(int status, string body, bool outcomeUnknown)
+    {
+        StubMemo(status, body);
+        using var services = KakaoClientHost.Create(_server.Url!);
+
+        var ex = await Assert.ThrowsAsync<KakaoUnavailableException>(() =>
+            services.GetRequiredService<KakaoApiClient>().SendMemoAsync("SECRET-ACCESS", "{}", CancellationToken.None));
+
+        Assert.Equal(outcomeUnknown, ex.OutcomeUnknown);
         Assert.DoesNotContain("SECRET", ex.ToString(), StringComparison.Ordinal);
     }
 
@@ -90,6 +123,10 @@ public sealed class KakaoErrorTests : IDisposable
 
         Assert.True(ex.OutcomeUnknown);
     }
+
+    private void StubMemo(int status, string body) =>
+        _server.Given(Request.Create().WithPath("/v2/api/talk/memo/default/send").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(status).WithHeader("Content-Type", "text/html").WithBody(body));
 
     private void StubToken(int status, string body) =>
         _server.Given(Request.Create().WithPath("/oauth/token").UsingPost())

@@ -37,6 +37,10 @@ internal sealed class DispatchWorld : IAsyncDisposable
         await world.AddNodeAsync("node-a", settings);
         // The class shares its database: every test starts from no accounts (deliveries and usage cascade).
         await world.QueryAsync(db => db.Accounts.ExecuteDeleteAsync());
+        // Each world has its own clock: a -10 wait another test left behind would hold this one's sends.
+        var past = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await world.QueryAsync(db => db.Set<AppRateLimit>().ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Streak, 0).SetProperty(r => r.LimitedAt, past).SetProperty(r => r.Until, past)));
         return world;
     }
 
@@ -70,6 +74,9 @@ internal sealed class DispatchWorld : IAsyncDisposable
 
     /// <summary>How many memos Kakao accepted whose text is <paramref name="marker"/>.</summary>
     public int MemosWith(string marker) => Kakao.Memos.Count(m => m.Template["text"]?.GetValue<string>() == marker);
+
+    /// <summary>Kakao's -10 wait as the database records it.</summary>
+    public Task<AppRateLimit> RateLimitAsync() => QueryAsync(db => db.Set<AppRateLimit>().AsNoTracking().SingleAsync());
 
     /// <summary>How many requests reached the fake's token endpoint, whatever it answered.</summary>
     public int TokenRequests => Kakao.Server.LogEntries.Count(e => e.RequestMessage?.Path == "/oauth/token");

@@ -12,8 +12,8 @@ public sealed record MemoFault(int HttpStatus, int Code, TimeSpan Delay = defaul
         -401 => 401,
         -402 or -3 => 403,
         -9798 => 503,
-        -1 => 500,
-        _ => 400,
+        _ => 400, // -1 and -7 included: Kakao's error-code table gives 400
+
     }, code);
 
     /// <summary>A 5xx with an HTML body, as a proxy in front of Kakao answers.</summary>

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Notifier.Worker.Tests.Faults;
 
 /// <summary>
-/// 1,000 messages while Kakao answers 20% 5xx, 3% -10 (app quota) and 2% too slowly (the client times out after the
+/// 1,000 messages while Kakao answers 20% -9798 (its JSON 503: not done), 3% -10 (app rate limit) and 2% too slowly (the client times out after the
 /// request left; half of those memos arrive anyway). Two dispatchers; the clock moves on whenever nothing is due.
 /// </summary>
 public sealed class KakaoFailingTests(WorkerWorld world, ITestOutputHelper output) : IClassFixture<WorkerWorld>
@@ -48,7 +48,7 @@ public sealed class KakaoFailingTests(WorkerWorld world, ITestOutputHelper outpu
 
             return roll switch
             {
-                < 0.20 => MemoFault.ServerError(503),
+                < 0.20 => MemoFault.Error(-9798),
                 < 0.23 => MemoFault.Error(-10),
                 < 0.24 => MemoFault.Slow(TimeSpan.FromSeconds(3), delivered: true),
                 < 0.25 => MemoFault.Slow(TimeSpan.FromSeconds(3), delivered: false),
@@ -75,7 +75,7 @@ public sealed class KakaoFailingTests(WorkerWorld world, ITestOutputHelper outpu
                 break;
             }
 
-            world.Clock.Advance(TimeSpan.FromMinutes(30)); // past every backoff; a -10 waits for 00:00 KST
+            world.Clock.Advance(TimeSpan.FromMinutes(30)); // past every backoff and any -10 wait but the longest (an hour)
         }
 
         var count = MessageCount.Of(await Burst.StatusesAsync(a, accountId), world.Kakao);

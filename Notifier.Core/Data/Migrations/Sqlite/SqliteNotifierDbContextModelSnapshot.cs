@@ -96,6 +96,35 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.ToTable("data_protection_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Notifier.Core.Deliveries.AppRateLimit", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LimitedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Streak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("app_rate_limits", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "kakao",
+                            LimitedAt = new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Streak = 0,
+                            Until = new DateTime(2000, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
+                });
+
             modelBuilder.Entity("Notifier.Core.Deliveries.DailyUsage", b =>
                 {
                     b.Property<long>("AccountId")
