@@ -12,9 +12,6 @@ namespace Notifier.Api.Auth;
 /// </summary>
 internal static class OwnerSessions
 {
-    // Stored times lose sub-microsecond precision; a reconnect is minutes apart, never this close.
-    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(1);
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal is not { } user || OwnerSignIn.AccountId(user) is not { } accountId)
@@ -28,10 +25,13 @@ internal static class OwnerSessions
         var since = long.TryParse(user.FindFirst(OwnerSignIn.ConnectedAtClaim)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             ? new DateTime(ticks, DateTimeKind.Utc)
             : (DateTime?)null;
-        if (account is null || account.Status == AccountStatus.Unlinked || (since is not null && account.ConnectedAt > since + Tolerance))
+        if (account is null || account.Status == AccountStatus.Unlinked || (since is not null && Microseconds(account.ConnectedAt) > Microseconds(since.Value)))
         {
             context.RejectPrincipal();
             await OwnerSignIn.SignOutAsync(context.HttpContext);
         }
     }
+
+    // MariaDB keeps microseconds (datetime(6)); the claim was written from the unrounded value.
+    private static long Microseconds(DateTime time) => time.Ticks / 10;
 }

@@ -53,7 +53,8 @@ public sealed class AccountConnector(
             account.Nickname = Truncate(me.Nickname ?? $"Kakao user {me.Id}", 200);
             account.Status = messagesAllowed ? AccountStatus.Active : AccountStatus.ReauthorizationRequired;
             account.StatusReason = messagesAllowed ? null : KakaoConsent.MessagesNotAllowedReason;
-            account.ConnectedAt = now;
+            // Whole microseconds, as MariaDB keeps them: the owner's session carries this exact value (a security stamp).
+            account.ConnectedAt = new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
             vault.Apply(account, tokens, now);
             await db.SaveChangesAsync(ct);
             if (!messagesAllowed)
