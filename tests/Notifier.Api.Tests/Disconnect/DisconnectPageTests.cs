@@ -15,7 +15,7 @@ public sealed class DisconnectPageTests(DisconnectFixture fixture) : IClassFixtu
         var unlinks = fixture.Kakao.UnlinkRequests;
 
         var (_, home) = await owner.GetAsync("/");
-        Assert.Contains("href=\"/account/disconnect\"", home, StringComparison.Ordinal);
+        Assert.Contains("<form method=\"get\" action=\"/account/disconnect\">", home, StringComparison.Ordinal);
         var (status, confirm) = await owner.GetAsync("/account/disconnect");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Page leaver", confirm, StringComparison.Ordinal);
