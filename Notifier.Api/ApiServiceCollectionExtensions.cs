@@ -3,9 +3,11 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Notifier.Api.ApiKeys;
+using Notifier.Api.Auth;
 using Notifier.Api.Health;
 using Notifier.Api.Hosting;
 using Notifier.Api.OpenApi;
+using Notifier.Core.Accounts;
 using Notifier.Core.Data;
 
 namespace Notifier.Api;
@@ -18,6 +20,7 @@ internal static class ApiServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddScoped<Accounts.AccountViews>();
+        services.AddHostedService<UnlinkApplier>();
         services.AddRazorComponents();
         // Korean nicknames and card text render as text, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -33,6 +36,7 @@ internal static class ApiServiceCollectionExtensions
                 o.ExpireTimeSpan = TimeSpan.FromDays(30);
                 o.SlidingExpiration = true;
                 o.LoginPath = "/";
+                o.Events.OnValidatePrincipal = OwnerSessions.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

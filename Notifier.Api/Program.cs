@@ -43,6 +43,7 @@ app.MapHome();
 app.MapSchedulePages();
 app.MapDeliveryPages();
 app.MapSendPages();
+app.MapAccountPages();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();

@@ -31,6 +31,8 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddScoped<AccountConnector>();
         services.AddScoped<AccessTokenService>();
         services.AddScoped<AccountUnlinker>();
+        services.AddSingleton<UnlinkSignal>();
+        services.AddScoped<AccountDisconnector>();
         services.AddSingleton<LinkPolicy>();
         services.AddSingleton<MessageTemplateBuilder>();
         services.AddSingleton<DispatchSignal>();
@@ -42,6 +44,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduleMaterializer>();
         services.AddScoped<ScheduleService>();
+        services.AddSingleton<ConsentCheck>();
         services.AddSingleton<TokenUpkeep>();
         return builder;
     }

@@ -8,6 +8,7 @@ public sealed record AccountView(
     long KakaoUserId,
     string Nickname,
     string Status,
+    string? StatusReason,
     DateTime AccessTokenExpiresAt,
     DateTime RefreshTokenExpiresAt,
     DateTime ConnectedAt,
@@ -19,9 +20,19 @@ public sealed record AccountView(
         account.KakaoUserId,
         account.Nickname,
         account.Status.ToName(),
+        ReasonOf(account),
         account.AccessTokenExpiresAt,
         account.RefreshTokenExpiresAt,
         account.ConnectedAt,
         sentToday,
         dailyCap);
+
+    // Accounts flagged before reasons were stored (or by a path that does not give one) still say something useful.
+    private static string? ReasonOf(Account account) => account.Status switch
+    {
+        AccountStatus.Active => null,
+        _ when !string.IsNullOrWhiteSpace(account.StatusReason) => account.StatusReason,
+        AccountStatus.Unlinked => "The app was unlinked from this KakaoTalk account; connect KakaoTalk again to resume",
+        _ => "Kakao no longer accepts this account's tokens; connect KakaoTalk again to resume",
+    };
 }

@@ -13,8 +13,19 @@ internal static class AccountsApi
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:long}", GetAsync);
         api.MapPost("/{id:long}/refresh", RefreshAsync);
+        api.MapDelete("/{id:long}", DisconnectAsync);
         return api;
     }
+
+    /// <summary>
+    /// Disconnects the account: Kakao's unlink, then the tokens deleted, queued messages failed, schedules disabled and
+    /// browser sessions ended. The local part happens even when Kakao is unreachable; the answer says how Kakao's went.
+    /// </summary>
+    private static async Task<Results<Ok<AccountDisconnected>, ProblemHttpResult>> DisconnectAsync(
+        long id, AccountDisconnector disconnector, CancellationToken cancellationToken) =>
+        await disconnector.DisconnectAsync(id, cancellationToken) is { } done
+            ? TypedResults.Ok(AccountDisconnected.From(done))
+            : NotFound(id);
 
     private static async Task<Ok<List<AccountView>>> ListAsync(AccountViews views, CancellationToken cancellationToken) =>
         TypedResults.Ok(await views.ListAsync(null, cancellationToken));

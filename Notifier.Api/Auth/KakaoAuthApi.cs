@@ -15,6 +15,7 @@ internal static partial class KakaoAuthApi
     {
         var auth = routes.MapGroup("/auth/kakao").ExcludeFromDescription();
         auth.MapGet("/login", Login);
+        auth.MapGet("/consent", AskForMessages);
         auth.MapGet("/callback", CallbackAsync);
         return routes;
     }
@@ -24,7 +25,25 @@ internal static partial class KakaoAuthApi
         IOptionsSnapshot<KakaoOptions> options,
         IOptions<NotifierOptions> notifier,
         IDataProtectionProvider dataProtection,
-        KakaoAuthClient kakao)
+        KakaoAuthClient kakao) =>
+        StartAuthorization(http, options, notifier, dataProtection, kakao, KakaoAuthClient.Scopes);
+
+    /// <summary>Kakao's additional-consent request: the same sign-in (state, PKCE), asking for exactly <c>talk_message</c>.</summary>
+    private static Results<RedirectHttpResult, RazorComponentResult<MessagePage>> AskForMessages(
+        HttpContext http,
+        IOptionsSnapshot<KakaoOptions> options,
+        IOptions<NotifierOptions> notifier,
+        IDataProtectionProvider dataProtection,
+        KakaoAuthClient kakao) =>
+        StartAuthorization(http, options, notifier, dataProtection, kakao, KakaoConsent.Messages);
+
+    private static Results<RedirectHttpResult, RazorComponentResult<MessagePage>> StartAuthorization(
+        HttpContext http,
+        IOptionsSnapshot<KakaoOptions> options,
+        IOptions<NotifierOptions> notifier,
+        IDataProtectionProvider dataProtection,
+        KakaoAuthClient kakao,
+        string scope)
     {
         var missing = options.Value.MissingSettings();
         if (missing.Count > 0)
@@ -33,10 +52,10 @@ internal static partial class KakaoAuthApi
         }
 
         var attempt = KakaoAuthAttempt.Start(http, notifier.Value, dataProtection, RedirectUris.For(http.Request, options.Value, notifier.Value));
-        return TypedResults.Redirect(kakao.BuildAuthorizeUri(attempt.RedirectUri, attempt.State, attempt.CodeVerifier).AbsoluteUri);
+        return TypedResults.Redirect(kakao.BuildAuthorizeUri(attempt.RedirectUri, attempt.State, attempt.CodeVerifier, scope).AbsoluteUri);
     }
 
-    private static async Task<Results<RedirectHttpResult, RazorComponentResult<MessagePage>>> CallbackAsync(
+    private static async Task<Results<RedirectHttpResult, RazorComponentResult<MessagePage>, RazorComponentResult<ConsentNeededPage>>> CallbackAsync(
         HttpContext http,
         string? code,
         string? state,
@@ -70,6 +89,13 @@ internal static partial class KakaoAuthApi
         {
             var account = await connector.ConnectAsync(code, attempt.RedirectUri, attempt.CodeVerifier, cancellationToken);
             await OwnerSignIn.SignInAsync(http, account);
+            if (account.Status != AccountStatus.Active)
+            {
+                // Signed in all the same: the owner sees the account and its reason, and may disconnect it instead.
+                LogConnectedWithoutMessages(logger, account.Id, account.KakaoUserId);
+                return new RazorComponentResult<ConsentNeededPage>(new { account.Nickname }) { StatusCode = StatusCodes.Status403Forbidden };
+            }
+
             LogConnected(logger, account.Id, account.KakaoUserId);
             return TypedResults.Redirect("/?connected=1");
         }
@@ -101,6 +127,9 @@ internal static partial class KakaoAuthApi
 
     [LoggerMessage(LogLevel.Information, "Connected account {AccountId} (Kakao user {KakaoUserId})")]
     private static partial void LogConnected(ILogger logger, long accountId, long kakaoUserId);
+
+    [LoggerMessage(LogLevel.Warning, "Connected account {AccountId} (Kakao user {KakaoUserId}) without the talk_message consent: kept as reauthorization_required")]
+    private static partial void LogConnectedWithoutMessages(ILogger logger, long accountId, long kakaoUserId);
 
     [LoggerMessage(LogLevel.Error, "Kakao rejected Notifier's configuration: {KakaoErrorCode} {KakaoError}. Check Kakao:RestApiKey, Kakao:ClientSecret and Kakao:RedirectUri")]
     private static partial void LogConfigurationRejected(ILogger logger, string kakaoErrorCode, string kakaoError);

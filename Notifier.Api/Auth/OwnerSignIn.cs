@@ -11,18 +11,26 @@ internal static class OwnerSignIn
 {
     public const string AccountIdClaim = "notifier:account_id";
 
+    /// <summary>When the account was connected (UTC ticks): a session from before a later connect has ended.</summary>
+    public const string ConnectedAtClaim = "notifier:connected_at";
+
     public static Task SignInAsync(HttpContext http, Account account)
     {
         var identity = new ClaimsIdentity(
             [
                 new Claim(AccountIdClaim, account.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, account.Nickname),
+                new Claim(ConnectedAtClaim, account.ConnectedAt.Ticks.ToString(CultureInfo.InvariantCulture)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
     }
 
+    /// <summary>Ends this browser's session.</summary>
+    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+
     /// <summary>The account id of the signed-in owner, or null for anyone else.</summary>
     public static long? AccountId(ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue(AccountIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }
+

@@ -8,7 +8,9 @@ namespace Notifier.Api.Kakao;
 
 /// <summary>
 /// Kakao's unlink webhook: Kakao calls it (GET or POST) when a user disconnects the app outside Notifier. Verified by
-/// <c>Authorization: KakaoAK {admin key}</c> and the app id; answers 200 even for an unknown user, within Kakao's 3 s.
+/// <c>Authorization: KakaoAK {admin key}</c> and the app id; answers 200 even for an unknown user, within Kakao's 3 s:
+/// it only records the unlink (never waiting on the account row, which a token refresh may hold) and wakes the
+/// <see cref="UnlinkApplier"/>, which marks the account right after.
 /// </summary>
 internal static partial class UnlinkWebhook
 {
@@ -21,7 +23,8 @@ internal static partial class UnlinkWebhook
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpRequest request, IOptionsSnapshot<KakaoOptions> kakao, AccountUnlinker unlinker, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IOptionsSnapshot<KakaoOptions> kakao, AccountUnlinker unlinker, UnlinkSignal applier, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(UnlinkWebhook));
         var options = kakao.Value;
@@ -52,7 +55,12 @@ internal static partial class UnlinkWebhook
         }
 
         var referrer = values.GetValueOrDefault("referrer_type") ?? "unknown";
-        var accountId = await unlinker.UnlinkAsync(kakaoUserId, $"the user disconnected the app on Kakao's side ({Sanitize(referrer)})", cancellationToken);
+        var accountId = await unlinker.RecordAsync(kakaoUserId, $"the user disconnected the app on Kakao's side ({Sanitize(referrer)})", cancellationToken);
+        if (accountId is not null)
+        {
+            applier.Notify();
+        }
+
         LogUnlinked(logger, kakaoUserId, accountId, Sanitize(referrer));
         return Results.Ok();
     }

@@ -90,6 +90,7 @@ public sealed partial class AccessTokenService(
     {
         var wasActive = account.Status == AccountStatus.Active;
         account.Status = AccountStatus.ReauthorizationRequired;
+        account.StatusReason = reason;
         account.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await DeliveryFailures.FailQueuedAsync(db, account.Id, $"Not sent: {reason}.", cancellationToken);

@@ -25,6 +25,9 @@ public sealed class Account
 
     public AccountStatus Status { get; set; } = AccountStatus.Active;
 
+    /// <summary>Why the account is not active (shown to its owner); null while it is.</summary>
+    public string? StatusReason { get; set; }
+
     public DateTime ConnectedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

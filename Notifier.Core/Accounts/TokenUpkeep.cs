@@ -13,9 +13,11 @@ namespace Notifier.Core.Accounts;
 /// <see cref="ScheduleOptions.UpkeepRefreshBelowDays"/> left, so Kakao rotates it in its last month while its owner is
 /// away. Accounts are claimed a few at a time with <c>FOR UPDATE SKIP LOCKED</c> and marked with
 /// <see cref="Account.LastUpkeepAt"/> (a half-day lease), so several nodes share a pass and none refreshes twice.
+/// Then <see cref="ConsentCheck"/> flags the accounts whose owners withdrew the <c>talk_message</c> consent.
 /// </summary>
 public sealed partial class TokenUpkeep(
     IServiceScopeFactory scopes,
+    ConsentCheck consent,
     TimeProvider time,
     IOptions<ScheduleOptions> options,
     ILogger<TokenUpkeep> logger)
@@ -35,7 +37,8 @@ public sealed partial class TokenUpkeep(
 
         var workers = Enumerable.Range(0, parallelism).Select(_ => WorkAsync(report, cancellationToken));
         await Task.WhenAll(workers);
-        LogPass(logger, report.Refreshed, report.NeedReauthorization, report.Failed);
+        report.ConsentWithdrawn = await consent.RunAsync(cancellationToken);
+        LogPass(logger, report.Refreshed, report.NeedReauthorization, report.Failed, report.ConsentWithdrawn);
         return report;
     }
 
@@ -95,8 +98,8 @@ public sealed partial class TokenUpkeep(
         }, cancellationToken);
     }
 
-    [LoggerMessage(LogLevel.Information, "Token upkeep: {Refreshed} refreshed, {NeedReauthorization} need reauthorization, {Failed} failed for now")]
-    private static partial void LogPass(ILogger logger, int refreshed, int needReauthorization, int failed);
+    [LoggerMessage(LogLevel.Information, "Token upkeep: {Refreshed} refreshed, {NeedReauthorization} need reauthorization, {Failed} failed for now, {ConsentWithdrawn} withdrew the message consent")]
+    private static partial void LogPass(ILogger logger, int refreshed, int needReauthorization, int failed, int consentWithdrawn);
 
     [LoggerMessage(LogLevel.Information, "Token upkeep could not refresh account {AccountId} now: {Reason}")]
     private static partial void LogFailed(ILogger logger, long accountId, string reason);
@@ -109,5 +112,8 @@ public sealed class UpkeepReport
     public int Refreshed;
     public int NeedReauthorization;
     public int Failed;
+
+    /// <summary>Active accounts found without the <c>talk_message</c> consent and flagged.</summary>
+    public int ConsentWithdrawn;
 #pragma warning restore CA1051
 }

@@ -23,6 +23,8 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Schedules.Schedule> Schedules => Set<Schedules.Schedule>();
 
+    public DbSet<AccountUnlinkRequest> AccountUnlinkRequests => Set<AccountUnlinkRequest>();
+
     /// <summary>This provider's SQL for locks, claims and upserts.</summary>
     public abstract DatabaseDialect Dialect { get; }
 

@@ -15,6 +15,16 @@ public interface IKakaoApi
         [Authorize("Bearer")] string accessToken,
         CancellationToken cancellationToken);
 
+    [Get("/v2/user/scopes")]
+    Task<IApiResponse<KakaoScopes>> GetScopesAsync(
+        [Authorize("Bearer")] string accessToken,
+        CancellationToken cancellationToken);
+
+    [Post("/v1/user/unlink")]
+    Task<IApiResponse<KakaoUnlinkResult>> UnlinkAsync(
+        [Authorize("Bearer")] string accessToken,
+        CancellationToken cancellationToken);
+
     [Post("/v2/api/talk/memo/default/send")]
     [Headers("Content-Type: application/x-www-form-urlencoded;charset=utf-8")]
     Task<IApiResponse<KakaoMemoResult>> SendMemoAsync(

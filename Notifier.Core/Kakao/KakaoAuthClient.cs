@@ -13,15 +13,18 @@ public sealed class KakaoAuthClient(IKakaoAuthApi api, IOptionsMonitor<KakaoOpti
 
     private KakaoOptions Options => options.CurrentValue;
 
-    /// <summary>The URL of Kakao's consent page for a browser sign-in with PKCE (S256).</summary>
-    public Uri BuildAuthorizeUri(string redirectUri, string state, string codeVerifier)
+    /// <summary>
+    /// The URL of Kakao's consent page for a browser sign-in with PKCE (S256). <paramref name="scope"/> narrows what is
+    /// asked: <c>talk_message</c> alone is Kakao's additional-consent request.
+    /// </summary>
+    public Uri BuildAuthorizeUri(string redirectUri, string state, string codeVerifier, string scope = Scopes)
     {
         var query = new Dictionary<string, string?>
         {
             ["client_id"] = RequireRestApiKey(),
             ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = Scopes,
+            ["scope"] = scope,
             ["state"] = state,
             ["code_challenge"] = CodeChallenge(codeVerifier),
             ["code_challenge_method"] = "S256",

@@ -9,6 +9,8 @@ namespace Notifier.Core.Kakao;
 [JsonSerializable(typeof(KakaoUser))]
 [JsonSerializable(typeof(KakaoAccessTokenInfo))]
 [JsonSerializable(typeof(KakaoMemoResult))]
+[JsonSerializable(typeof(KakaoScopes))]
+[JsonSerializable(typeof(KakaoUnlinkResult))]
 [JsonSerializable(typeof(KakaoTokenRequest))]
 [JsonSerializable(typeof(KakaoMemoRequest))]
 public sealed partial class KakaoJsonContext : JsonSerializerContext;

@@ -21,6 +21,7 @@ public static class KakaoServiceCollectionExtensions
 
         services.AddTransient<KakaoAuthClient>();
         services.AddTransient<KakaoApiClient>();
+        services.AddTransient<KakaoUserClient>();
         return services;
     }
 

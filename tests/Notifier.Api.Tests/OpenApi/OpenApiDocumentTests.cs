@@ -16,7 +16,7 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture) : IClassFixture<Api
 
         string[] expected =
         [
-            "get /api/accounts", "get /api/accounts/{id}", "post /api/accounts/{id}/refresh",
+            "get /api/accounts", "get /api/accounts/{id}", "post /api/accounts/{id}/refresh", "delete /api/accounts/{id}",
             "post /api/messages", "get /api/messages", "get /api/messages/{id}",
             "post /api/schedules", "get /api/schedules", "get /api/schedules/{id}", "put /api/schedules/{id}",
             "delete /api/schedules/{id}", "post /api/schedules/{id}/trigger",

@@ -11,6 +11,7 @@ public sealed class SignInRequiredTests(OwnerPagesFixture fixture) : IClassFixtu
     [InlineData("/deliveries")]
     [InlineData("/deliveries/1")]
     [InlineData("/send")]
+    [InlineData("/account/disconnect")]
     public async Task OwnerPage_ForAStranger_RedirectsToTheHomePageToConnect(string page)
     {
         using var stranger = fixture.Factory.CreateBrowser();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Notifier.Api.Tests.Support;
+using Notifier.Testing;
 
 namespace Notifier.Api.Tests.Webhooks;
 
@@ -25,7 +26,9 @@ public sealed class UnlinkWebhookTests(UnlinkWebhookFixture fixture) : IClassFix
         var answer = method == "POST" ? await UnlinkCalls.PostAsync(fixture, fields) : await UnlinkCalls.GetAsync(fixture, fields);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Equal("unlinked", (await api.GetAsync($"/api/accounts/{accountId}")).Json.GetProperty("status").GetString());
+        // The webhook records the unlink; the applier marks the account right after.
+        await Eventually.MatchAsync(() => fixture.AccountStatusAsync(accountId), s => s == "unlinked", "the account to be unlinked");
+        Assert.Contains(referrer, (await api.GetAsync($"/api/accounts/{accountId}")).Json.GetProperty("statusReason").GetString(), StringComparison.Ordinal);
         foreach (var id in queued)
         {
             var message = await api.GetMessageAsync(id);

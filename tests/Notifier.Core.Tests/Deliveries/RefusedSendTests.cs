@@ -14,7 +14,8 @@ public abstract class RefusedSendTests<TDatabase>(TDatabase database) : IClassFi
     public async Task MissingConsent_Minus402_FailsWithoutRetry_AndFlagsTheAccount()
     {
         await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Dispatch:BatchSize"] = "1" });
-        var account = await world.ConnectAsync(6301, consentToMessages: false); // Kakao itself answers -402
+        var account = await world.ConnectAsync(6301);
+        world.Kakao.WithdrawConsent(6301); // withdrawn after the connect, before any upkeep noticed: Kakao itself answers -402
         var first = await world.EnqueueAsync(account, "no-consent-1");
         var second = await world.EnqueueAsync(account, "no-consent-2");
 

@@ -16,7 +16,8 @@ public sealed class TokenUpkeepOutageTests(WorkerWorld world) : IClassFixture<Wo
         world.Clock.Advance(TimeSpan.FromDays(40));
         var upkeep = host.Services.GetRequiredService<TokenUpkeep>();
 
-        world.Kakao.FailTokenEndpoint(503);
+        // Down for the whole pass: the refresh, and the consent check's refresh of the then stale access token.
+        world.Kakao.FailTokenEndpoint(503, 503);
         var down = await upkeep.RunAsync(CancellationToken.None);
         Assert.Equal((0, 0, 1), (down.Refreshed, down.NeedReauthorization, down.Failed));
         var status = await WorkerWorld.InScopeAsync(host, s => s.GetRequiredService<NotifierDbContext>().Accounts.AsNoTracking()

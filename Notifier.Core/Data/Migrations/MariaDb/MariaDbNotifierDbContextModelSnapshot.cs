@@ -70,6 +70,10 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .HasMaxLength(32)
                         .HasColumnType("varchar(32)");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime(6)");
 
@@ -81,6 +85,30 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasIndex("Status", "RefreshTokenExpiresAt");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.Accounts.AccountUnlinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("KakaoUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("account_unlink_requests", (string)null);
                 });
 
             modelBuilder.Entity("Notifier.Core.Data.DataProtectionKey", b =>

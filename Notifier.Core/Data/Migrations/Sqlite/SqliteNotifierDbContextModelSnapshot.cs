@@ -63,6 +63,10 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -74,6 +78,28 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.HasIndex("Status", "RefreshTokenExpiresAt");
 
                     b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.Accounts.AccountUnlinkRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("KakaoUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("account_unlink_requests", (string)null);
                 });
 
             modelBuilder.Entity("Notifier.Core.Data.DataProtectionKey", b =>

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Notifier.Api.Accounts;
+using Notifier.Api.Auth;
+using Notifier.Api.Pages;
+using Notifier.Core.Accounts;
+using static Notifier.Api.OwnerPages.OwnerPage;
+
+namespace Notifier.Api.OwnerPages;
+
+/// <summary>The owner's disconnect: a confirmation page, then the POST that unlinks and signs out.</summary>
+internal static class AccountPages
+{
+    public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder routes)
+    {
+        var pages = routes.MapOwnerGroup("/account");
+        pages.MapGet("/disconnect", ConfirmAsync);
+        pages.MapPost("/disconnect", DisconnectAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> ConfirmAsync(ClaimsPrincipal user, AccountViews views, CancellationToken cancellationToken) =>
+        await views.GetAsync(Owner(user), cancellationToken) is { } account
+            ? Render<DisconnectPage>(new { Account = account })
+            : NotFound("account");
+
+    private static async Task<IResult> DisconnectAsync(
+        HttpContext http, IFormCollection form, ClaimsPrincipal user, AccountDisconnector disconnector, CancellationToken cancellationToken)
+    {
+        var done = await disconnector.DisconnectAsync(Owner(user), cancellationToken);
+        await OwnerSignIn.SignOutAsync(http);
+        if (done is null)
+        {
+            return NotFound("account");
+        }
+
+        return Render<MessagePage>(new
+        {
+            Title = done.Kakao == KakaoUnlinkOutcome.Unreachable ? "Disconnected here; Kakao did not answer" : "Disconnected",
+            Message = done.Summary,
+            Hint = $"{Count(done.FailedDeliveries, "queued message")} failed and {Count(done.DisabledSchedules, "schedule")} disabled. You are signed out.",
+            IsError = done.Kakao == KakaoUnlinkOutcome.Unreachable,
+            OfferConnect = false,
+        });
+    }
+
+    private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
+}
