@@ -181,6 +181,12 @@ public sealed class CaddyProxy : IAsyncDisposable
             Append($"(test) {e.Message} {e.InnerException?.Message}");
             return false;
         }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            // root.crt exists as soon as Caddy starts writing it: a half-written file is not a certificate yet.
+            Append($"(test) root certificate not readable yet: {e.Message}");
+            return false;
+        }
     }
 
     private void Append(string? line)
