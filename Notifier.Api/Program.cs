@@ -26,8 +26,9 @@ builder.AddNotifierCore();
 builder.AddNotifierApi();
 builder.AddNotifierMetrics();
 // In the embedded default (SQLite, one process) the Api dispatches too; with MariaDB the Workers do.
-builder.AddNotifierDispatcher(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
-builder.AddNotifierJobs(enabledByDefault: builder.Configuration.GetValue<DatabaseProvider?>("Database:Provider") is null or DatabaseProvider.Sqlite);
+var embedded = (builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions()).Provider == DatabaseProvider.Sqlite;
+builder.AddNotifierDispatcher(enabledByDefault: embedded);
+builder.AddNotifierJobs(enabledByDefault: embedded);
 
 var app = builder.Build();
 app.UseReverseProxySupport();

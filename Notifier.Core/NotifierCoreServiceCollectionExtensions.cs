@@ -27,6 +27,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddKakaoClients();
         services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TokenVault>();
         services.AddScoped<AccountConnector>();
         services.AddScoped<AccessTokenService>();
@@ -52,7 +53,7 @@ public static class NotifierCoreServiceCollectionExtensions
     /// <summary>Runs the outbox dispatcher in this process unless <c>Dispatch:Enabled</c> says otherwise.</summary>
     public static IHostApplicationBuilder AddNotifierDispatcher(this IHostApplicationBuilder builder, bool enabledByDefault)
     {
-        if (builder.Configuration.GetValue<bool?>($"{DispatchOptions.SectionName}:Enabled") ?? enabledByDefault)
+        if ((builder.Configuration.GetSection(DispatchOptions.SectionName).Get<DispatchOptions>() ?? new DispatchOptions()).Enabled ?? enabledByDefault)
         {
             builder.Services.AddHostedService<DispatcherService>();
         }

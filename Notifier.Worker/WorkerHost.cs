@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Notifier.Core;
 using Notifier.Core.Jobs;
 
@@ -15,8 +16,8 @@ public static class WorkerHost
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<HealthFileWriter>();
         builder.AddWorkerMetrics();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(
-            builder.Configuration.GetValue<int?>($"{WorkerOptions.SectionName}:{nameof(WorkerOptions.ShutdownTimeoutSeconds)}") ?? 30));
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>(
+            (host, worker) => host.ShutdownTimeout = TimeSpan.FromSeconds(worker.Value.ShutdownTimeoutSeconds));
         return builder;
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class AccessTokenService(
     KakaoAuthClient auth,
     TokenVault vault,
     TimeProvider time,
-    IOptions<DispatchOptions> options,
+    IOptions<TokenOptions> options,
     ILogger<AccessTokenService> logger)
 {
     /// <summary>A token valid for at least the refresh-ahead margin, from <paramref name="account"/> when it is fresh.</summary>

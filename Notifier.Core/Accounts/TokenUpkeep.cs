@@ -10,7 +10,7 @@ namespace Notifier.Core.Accounts;
 
 /// <summary>
 /// The "monthly refresh": refreshes every active account whose refresh token has less than
-/// <see cref="ScheduleOptions.UpkeepRefreshBelowDays"/> left, so Kakao rotates it in its last month while its owner is
+/// <see cref="TokenOptions.UpkeepRefreshBelowDays"/> left, so Kakao rotates it in its last month while its owner is
 /// away. Accounts are claimed a few at a time with <c>FOR UPDATE SKIP LOCKED</c> and marked with
 /// <see cref="Account.LastUpkeepAt"/> (a half-day lease), so several nodes share a pass and none refreshes twice.
 /// Then <see cref="ConsentCheck"/> flags the accounts whose owners withdrew the <c>talk_message</c> consent.
@@ -19,7 +19,7 @@ public sealed partial class TokenUpkeep(
     IServiceScopeFactory scopes,
     ConsentCheck consent,
     TimeProvider time,
-    IOptions<ScheduleOptions> options,
+    IOptions<TokenOptions> options,
     ILogger<TokenUpkeep> logger)
 {
     private const int ClaimSize = 8;

@@ -45,10 +45,6 @@ public sealed class DispatchOptions
     [Range(1, 100_000)]
     public int DailyCap { get; set; } = 20;
 
-    /// <summary>An access token closer than this to its expiry is refreshed before a send.</summary>
-    [Range(0, 120)]
-    public int RefreshAheadMinutes { get; set; } = 5;
-
     /// <summary>This dispatcher's name in leases; unique per process.</summary>
     [Required]
     public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Notifier.Core.Accounts;
 using Notifier.Core.Data;
 using Notifier.Core.Schedules;
 using Quartz;
@@ -20,14 +21,15 @@ public static class JobsServiceCollectionExtensions
     /// </summary>
     public static IHostApplicationBuilder AddNotifierJobs(this IHostApplicationBuilder builder, bool enabledByDefault)
     {
-        if (!(builder.Configuration.GetValue<bool?>($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.JobsEnabled)}") ?? enabledByDefault))
+        var options = builder.Configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        if (!(options.JobsEnabled ?? enabledByDefault))
         {
             return builder;
         }
 
-        var options = builder.Configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var upkeepZone = TimeZoneInfo.FindSystemTimeZoneById(options.UpkeepTimeZone);
+        var tokens = builder.Configuration.GetSection(TokenOptions.SectionName).Get<TokenOptions>() ?? new TokenOptions();
+        var upkeepZone = TimeZoneInfo.FindSystemTimeZoneById(tokens.UpkeepTimeZone);
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -60,7 +62,7 @@ public static class JobsServiceCollectionExtensions
 
             q.AddJob<TokenUpkeepJob>(j => j.WithIdentity(TokenUpkeepJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(TokenUpkeepJob.Key).WithIdentity("token-upkeep", "notifier")
-                .WithCronSchedule(options.UpkeepCron, c => c.InTimeZone(upkeepZone)
+                .WithCronSchedule(tokens.UpkeepCron, c => c.InTimeZone(upkeepZone)
                     .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
             q.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key).StoreDurably());

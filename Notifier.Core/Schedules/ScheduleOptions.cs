@@ -26,19 +26,6 @@ public sealed class ScheduleOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>When the token upkeep job runs (Quartz cron, in <see cref="UpkeepTimeZone"/>).</summary>
-    public string UpkeepCron { get; set; } = "0 0 4 * * ?";
-
-    public string UpkeepTimeZone { get; set; } = CronSchedule.DefaultTimeZone;
-
-    /// <summary>The upkeep job refreshes every active account whose refresh token has less than this left.</summary>
-    [Range(31, 59)]
-    public int UpkeepRefreshBelowDays { get; set; } = 35;
-
-    /// <summary>How many accounts the upkeep job refreshes at once.</summary>
-    [Range(1, 64)]
-    public int UpkeepParallelism { get; set; } = 4;
-
     /// <summary>Idempotency keys are kept at least this long.</summary>
     [Range(24, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 25;

@@ -61,7 +61,7 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Dispatch:BatchSize"] = Options.BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dispatch:DailyCap"] = "100000",
             ["Dispatch:PollIntervalMilliseconds"] = "100",
-            ["Schedules:UpkeepParallelism"] = Options.UpkeepParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Tokens:UpkeepParallelism"] = Options.UpkeepParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

@@ -17,7 +17,7 @@ internal static class UpkeepBench
         world.Kakao.DelayTokenEndpoint([.. Enumerable.Repeat(o.Latency, o.UpkeepAccounts + 100)]);
         var refreshesBefore = world.Kakao.RefreshCount;
 
-        Console.WriteLine($"Token upkeep: {o.UpkeepAccounts} accounts, Schedules:UpkeepParallelism {o.UpkeepParallelism}...");
+        Console.WriteLine($"Token upkeep: {o.UpkeepAccounts} accounts, Tokens:UpkeepParallelism {o.UpkeepParallelism}...");
         using var host = await world.StartHostAsync(dispatch: false);
         var before = await DbCounters.ReadAsync(world.ConnectionString);
         var clock = Stopwatch.StartNew();

@@ -10,7 +10,7 @@ public abstract class StaleTokenRefreshTests<TDatabase>(TDatabase database) : IC
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["Dispatch:RefreshAheadMinutes"] = "5",
+        ["Tokens:RefreshAheadMinutes"] = "5",
         ["Dispatch:DailyCap"] = "100",
         ["Dispatch:Parallelism"] = "20",
     };

@@ -9,7 +9,7 @@ namespace Notifier.Core.Tests.Accounts;
 /// <summary>
 /// The monthly token upkeep on the embedded default. Without SKIP LOCKED (<c>Dialect.SkipsLockedRows</c> false)
 /// parallel claimers could take the same accounts, so SQLite runs one claimer whatever
-/// <c>Schedules:UpkeepParallelism</c> says. MariaDB's parallel claimers are tested with two Worker processes
+/// <c>Tokens:UpkeepParallelism</c> says. MariaDB's parallel claimers are tested with two Worker processes
 /// (Notifier.Worker.Tests, Upkeep).
 /// </summary>
 public sealed class TokenUpkeepOnSqliteTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
@@ -19,7 +19,7 @@ public sealed class TokenUpkeepOnSqliteTests(SqliteDatabase database) : IClassFi
     [Fact]
     public async Task Upkeep_AskedForFourClaimers_RunsOne_AndRefreshesEachAccountInItsLastMonthOnce()
     {
-        await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Schedules:UpkeepParallelism"] = "4" });
+        await using var world = await DispatchWorld.CreateAsync(database, new Dictionary<string, string?> { ["Tokens:UpkeepParallelism"] = "4" });
         Assert.False(await world.QueryAsync(db => Task.FromResult(db.Dialect.SkipsLockedRows)));
         for (var user = 9501; user < 9501 + Accounts; user++)
         {

@@ -12,7 +12,7 @@ public sealed class TwoDispatcherRefreshTests(MariaDbDatabase database) : IClass
 {
     private static readonly Dictionary<string, string?> Settings = new()
     {
-        ["Dispatch:RefreshAheadMinutes"] = "5",
+        ["Tokens:RefreshAheadMinutes"] = "5",
         ["Dispatch:DailyCap"] = "100",
         ["Dispatch:Parallelism"] = "20",
         ["Dispatch:BatchSize"] = "10",

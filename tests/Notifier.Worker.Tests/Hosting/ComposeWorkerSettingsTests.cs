@@ -16,6 +16,7 @@ public sealed class ComposeWorkerSettingsTests
         var settings = new SettingsCatalog()
             .Add(DatabaseOptions.SectionName, typeof(DatabaseOptions))
             .Add(KakaoOptions.SectionName, typeof(KakaoOptions))
+            .Add(Notifier.Core.Accounts.TokenOptions.SectionName, typeof(Notifier.Core.Accounts.TokenOptions))
             .Add(NotifierOptions.SectionName, typeof(NotifierOptions))
             .Add(DispatchOptions.SectionName, typeof(DispatchOptions))
             .Add(ScheduleOptions.SectionName, typeof(ScheduleOptions))
