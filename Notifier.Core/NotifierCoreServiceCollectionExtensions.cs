@@ -40,6 +40,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddScoped<DeliveryIntake>();
         services.AddScoped<DeliveryClaimer>();
         services.AddScoped<DeliverySender>();
+        services.TryAddSingleton<RetryJitter>();
         services.AddScoped<DeliveryOutcomeWriter>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -10,6 +10,7 @@ namespace Notifier.Core.Deliveries;
 public sealed partial class DeliveryOutcomeWriter(
     NotifierDbContext db,
     TimeProvider time,
+    RetryJitter jitter,
     IOptions<DispatchOptions> options,
     ILogger<DeliveryOutcomeWriter> logger)
 {
@@ -71,7 +72,7 @@ public sealed partial class DeliveryOutcomeWriter(
         var (status, dueAt, attempts, usageChange) = outcome switch
         {
             SendOutcome.Retry when delivery.Attempts >= o.MaxAttempts => (DeliveryStatus.Failed, now, delivery.Attempts, -1),
-            SendOutcome.Retry => (DeliveryStatus.Queued, now + RetryBackoff.Delay(delivery.Attempts, o), delivery.Attempts, -1),
+            SendOutcome.Retry => (DeliveryStatus.Queued, now + RetryBackoff.Delay(delivery.Attempts, o, jitter.Sample()), delivery.Attempts, -1),
             SendOutcome.Postponed p => (DeliveryStatus.Queued, p.Until, delivery.Attempts - 1, p.QuotaExhausted ? 0 : -1),
             SendOutcome.Unknown => (DeliveryStatus.Unknown, now, delivery.Attempts, 0),
             _ => (DeliveryStatus.Failed, now, delivery.Attempts, -1),
