@@ -53,5 +53,12 @@ public sealed class KakaoOptions : IValidatableObject
                 $"{SectionName}:RedirectUri must be an absolute http(s) URL equal to a redirect URI registered at Kakao.",
                 [nameof(RedirectUri)]);
         }
+
+        foreach (var domain in AllowedLinkDomains.Where(d => !string.IsNullOrWhiteSpace(d) && Messages.LinkDomain.Parse(d) is null))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:AllowedLinkDomains has '{domain}', which is neither a host (example.com) nor an http(s) origin (https://example.com:8443).",
+                [nameof(AllowedLinkDomains)]);
+        }
     }
 }

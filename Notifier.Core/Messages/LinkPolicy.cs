@@ -5,17 +5,19 @@ using Notifier.Core.Kakao;
 namespace Notifier.Core.Messages;
 
 /// <summary>
-/// Which links a message may carry: absolute http(s) URLs on a domain registered with Kakao (<c>Kakao:AllowedLinkDomains</c>,
-/// or the host of <c>Notifier:PublicUrl</c> when none is set). Kakao sends other links but they do not open.
+/// Which links a message may carry: absolute http(s) URLs on a site domain registered with Kakao (<c>Kakao:AllowedLinkDomains</c>,
+/// or the origin of <c>Notifier:PublicUrl</c> when none is set), matched as Kakao matches them (<see cref="LinkDomain"/>).
+/// Kakao sends other links but they do not open.
 /// </summary>
 public sealed class LinkPolicy(IOptionsMonitor<KakaoOptions> kakao, IOptionsMonitor<NotifierOptions> notifier)
 {
     public string DefaultLink => notifier.CurrentValue.PublicUrlOrDefault;
 
-    public IReadOnlyList<string> AllowedDomains =>
-        (kakao.CurrentValue.AllowedLinkDomains ?? []).Select(d => d.Trim().TrimStart('.').ToLowerInvariant()).Where(d => d.Length > 0).ToList() is { Count: > 0 } domains
+    /// <summary>The registered site domains; without <c>Kakao:AllowedLinkDomains</c>, the origin of <c>Notifier:PublicUrl</c>.</summary>
+    public IReadOnlyList<LinkDomain> AllowedDomains =>
+        (kakao.CurrentValue.AllowedLinkDomains ?? []).Select(LinkDomain.Parse).OfType<LinkDomain>().ToList() is { Count: > 0 } domains
             ? domains
-            : [new Uri(notifier.CurrentValue.PublicUrlOrDefault).Host.ToLowerInvariant()];
+            : [LinkDomain.Parse(new Uri(notifier.CurrentValue.PublicUrlOrDefault).GetLeftPart(UriPartial.Authority))!];
 
     /// <summary>Null when the link is acceptable, otherwise what is wrong with it.</summary>
     public string? Check(string link)
@@ -30,11 +32,10 @@ public sealed class LinkPolicy(IOptionsMonitor<KakaoOptions> kakao, IOptionsMoni
             return "must be an absolute http or https URL";
         }
 
-        var host = uri.Host.ToLowerInvariant();
         var allowed = AllowedDomains;
-        return allowed.Any(d => host == d || host.EndsWith("." + d, StringComparison.Ordinal))
+        return allowed.Any(d => d.Allows(uri))
             ? null
-            : $"must point at a domain registered with Kakao ({string.Join(", ", allowed)}); set Kakao:AllowedLinkDomains";
+            : $"must point at a site domain registered with Kakao ({string.Join(", ", allowed)}); a subdomain must be registered itself; set Kakao:AllowedLinkDomains";
     }
 
     /// <summary>Kakao's link object for a URL (or the default link), or null after recording what is wrong with it.</summary>

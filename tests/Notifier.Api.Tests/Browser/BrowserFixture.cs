@@ -50,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["Dispatch:Enabled"] = "true",
             ["Dispatch:PollIntervalMilliseconds"] = "100",
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             // http: the browser talks to this host directly over plain http, where an https public URL's Secure-only
             // cookies (antiforgery refuses to issue one over http) cannot work. Kakao sends the browser back here.
             ["Notifier:PublicUrl"] = "http://notifier.example.com",

@@ -77,7 +77,7 @@ public sealed class MessageValidationTests(MessageValidationFixture fixture) : I
         using var api = new ApiClient(fixture);
         var before = await fixture.DeliveryCountAsync(fixture.AccountId);
 
-        var id = await api.SendAcceptedAsync(new { text = new string('가', 200), link = "https://deep.sub.example.com/x" });
+        var id = await api.SendAcceptedAsync(new { text = new string('가', 200), link = "https://example.com/x" });
         await api.SendAcceptedAsync(new { card = new { title = "t", buttons = new[] { new { title = "a", link = "https://example.com/a" }, new { title = "b", link = "http://example.com/b" } } } });
 
         Assert.Equal(before + 2, await fixture.DeliveryCountAsync(fixture.AccountId));

@@ -20,6 +20,7 @@ public sealed class SqliteScrapeTests : IDisposable
             ["Database:SqliteFile"] = Path.Combine(_contentRoot, "notifier.db"),
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             ["Dispatch:PollIntervalMilliseconds"] = "100",
         });
         settings.Remove("Database:Provider");

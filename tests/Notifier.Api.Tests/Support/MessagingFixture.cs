@@ -18,7 +18,18 @@ public abstract class MessagingFixture : ApiFixture
         var settings = new Dictionary<string, string?>
         {
             ["Notifier:PublicUrl"] = PublicUrl,
+            // The site domains the test app registered at Kakao: a subdomain counts only when registered itself.
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            ["Kakao:AllowedLinkDomains:1"] = new Uri(PublicUrl).Host,
+            ["Kakao:AllowedLinkDomains:2"] = "status.example.com",
+            ["Kakao:AllowedLinkDomains:3"] = "logs.example.com",
+            ["Kakao:AllowedLinkDomains:4"] = "reports.example.com",
+            ["Kakao:AllowedLinkDomains:5"] = "m.example.com",
+            ["Kakao:AllowedLinkDomains:6"] = "todo.example.com",
+            ["Kakao:AllowedLinkDomains:7"] = "ci.example.com",
+            ["Kakao:AllowedLinkDomains:8"] = "events.example.com",
+            ["Kakao:AllowedLinkDomains:9"] = "map.example.com",
+            ["Kakao:AllowedLinkDomains:10"] = "shop.example.com",
             ["Kakao:AdminKey"] = AdminKey,
             ["Kakao:AppId"] = AppId,
             ["Dispatch:Enabled"] = Dispatch ? "true" : "false",

@@ -45,6 +45,7 @@ public class WorkerWorld : IAsyncLifetime
         var links = new Dictionary<string, string?>
         {
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
         };
         return TestHost.Settings(ConnectionString, Kakao, links, overrides);
