@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Notifier.Core.Messages;
 
@@ -21,6 +22,7 @@ public record MessageContent
     public JsonObject? Template { get; init; }
 
     /// <summary>A template built in the Kakao Developers console (its id there), sent with Kakao's <c>/v2/api/talk/memo/send</c>.</summary>
+    [JsonNumberHandling(JsonNumberHandling.Strict)]
     public long? TemplateId { get; init; }
 
     /// <summary>The values of the console template's <c>${name}</c> placeholders, all strings.</summary>
