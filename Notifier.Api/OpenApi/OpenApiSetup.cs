@@ -40,6 +40,8 @@ internal static class OpenApiSetup
                     operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid API key (problem details)." });
                 }
 
+                MessageShapeExamples.Apply(operation, context);
+
                 return Task.CompletedTask;
             });
         });

@@ -17,7 +17,10 @@ public sealed class ScheduleForm
 
     public string? TimeZone { get; set; } = CronSchedule.DefaultTimeZone;
 
-    /// <summary><see cref="TextKind"/>, <see cref="CardKind"/>, or <see cref="TemplateKind"/> for a template set through the API (kept as it is).</summary>
+    /// <summary>
+    /// <see cref="TextKind"/>, <see cref="CardKind"/>, or <see cref="TemplateKind"/> for a shape only the API sets (a default
+    /// template, a console template or a scrap), kept as it is.
+    /// </summary>
     public string? Kind { get; set; } = TextKind;
 
     public string? Text { get; set; }
@@ -36,7 +39,7 @@ public sealed class ScheduleForm
             Name = view.Name,
             Cron = view.Cron,
             TimeZone = view.TimeZone,
-            Kind = message?.Card is not null ? CardKind : message?.Template is not null ? TemplateKind : TextKind,
+            Kind = message?.Card is not null ? CardKind : SetThroughApi(message) ? TemplateKind : TextKind,
             Text = message?.Text,
             Title = message?.Card?.Title,
             Description = message?.Card?.Description,
@@ -54,11 +57,14 @@ public sealed class ScheduleForm
         Message = Kind switch
         {
             CardKind => new MessageContent { Card = new CardContent { Title = Blank(Title), Description = Blank(Description), Link = Blank(Link) } },
-            TemplateKind when current?.Template is not null => current,
+            TemplateKind when SetThroughApi(current) => current,
             _ => new MessageContent { Text = Text ?? "", Link = Blank(Link) },
         },
         Enabled = enabled,
     };
+
+    private static bool SetThroughApi(MessageContent? message) =>
+        message is { Template: not null } or { TemplateId: not null } or { ScrapUrl: not null };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

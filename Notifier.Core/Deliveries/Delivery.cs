@@ -9,7 +9,10 @@ public sealed class Delivery
 
     public DeliveryStatus Status { get; set; } = DeliveryStatus.Queued;
 
-    /// <summary>The Kakao default template, exactly as it is sent as <c>template_object</c>.</summary>
+    /// <summary>
+    /// The Kakao default template, exactly as it is sent as <c>template_object</c>; or, for a console template or a scrap,
+    /// the envelope <see cref="Kakao.StoredMemo"/> reads.
+    /// </summary>
     public string TemplateJson { get; set; } = "";
 
     /// <summary>How many times a dispatcher tried to send it.</summary>

@@ -15,13 +15,13 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
             MemoReceipt receipt;
             try
             {
-                receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(token, delivery.TemplateJson, cancellationToken));
+                receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendStoredMemoAsync(token, delivery.TemplateJson, cancellationToken));
             }
             catch (KakaoApiException ex) when (ex.Code == KakaoApiException.InvalidToken)
             {
                 // Revoked or expired early: refresh once (or reuse another process's refresh) and resend once.
                 var renewed = await TokenAsync(() => tokens.RefreshRejectedAsync(account.Id, token, cancellationToken));
-                receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendMemoAsync(renewed, delivery.TemplateJson, cancellationToken));
+                receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendStoredMemoAsync(renewed, delivery.TemplateJson, cancellationToken));
             }
 
             return new SendOutcome.Sent(receipt.Note);

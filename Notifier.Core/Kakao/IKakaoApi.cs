@@ -31,4 +31,18 @@ public interface IKakaoApi
         [Authorize("Bearer")] string accessToken,
         [Body(BodySerializationMethod.UrlEncoded)] KakaoMemoRequest request,
         CancellationToken cancellationToken);
+
+    [Post("/v2/api/talk/memo/send")]
+    [Headers("Content-Type: application/x-www-form-urlencoded;charset=utf-8")]
+    Task<IApiResponse<KakaoMemoResult>> SendCustomMemoAsync(
+        [Authorize("Bearer")] string accessToken,
+        [Body(BodySerializationMethod.UrlEncoded)] KakaoCustomMemoRequest request,
+        CancellationToken cancellationToken);
+
+    [Post("/v2/api/talk/memo/scrap/send")]
+    [Headers("Content-Type: application/x-www-form-urlencoded;charset=utf-8")]
+    Task<IApiResponse<KakaoMemoResult>> SendScrapMemoAsync(
+        [Authorize("Bearer")] string accessToken,
+        [Body(BodySerializationMethod.UrlEncoded)] KakaoScrapMemoRequest request,
+        CancellationToken cancellationToken);
 }

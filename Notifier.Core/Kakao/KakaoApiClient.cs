@@ -16,4 +16,25 @@ public sealed class KakaoApiClient(IKakaoApi api)
         KakaoCall.SendMemoAsync(
             () => api.SendMemoAsync(accessToken, new KakaoMemoRequest { TemplateObject = templateJson }, cancellationToken),
             cancellationToken);
+
+    /// <summary>
+    /// Sends a stored memo through the endpoint it was made for (default, console template or scrap). All three share
+    /// one answer handling (<see cref="KakaoCall.SendMemoAsync"/>), so what counts as sent, unknown or retried is the same.
+    /// </summary>
+    public Task<MemoReceipt> SendStoredMemoAsync(string accessToken, string storedJson, CancellationToken cancellationToken) =>
+        StoredMemo.FromStoredJson(storedJson) switch
+        {
+            StoredMemo.DefaultTemplate d => SendMemoAsync(accessToken, d.TemplateObject, cancellationToken),
+            StoredMemo.CustomTemplate c => KakaoCall.SendMemoAsync(
+                () => api.SendCustomMemoAsync(
+                    accessToken, new KakaoCustomMemoRequest { TemplateId = c.TemplateId, TemplateArgs = StoredMemo.ArgsJson(c.TemplateArgs) }, cancellationToken),
+                cancellationToken),
+            StoredMemo.Scrap s => KakaoCall.SendMemoAsync(
+                () => api.SendScrapMemoAsync(
+                    accessToken,
+                    new KakaoScrapMemoRequest { RequestUrl = s.RequestUrl, TemplateId = s.TemplateId, TemplateArgs = StoredMemo.ArgsJson(s.TemplateArgs) },
+                    cancellationToken),
+                cancellationToken),
+            var other => throw new InvalidOperationException($"Unknown memo kind {other.GetType().Name}."),
+        };
 }

@@ -81,6 +81,21 @@ public sealed record KakaoMemoRequest
     [AliasAs("template_object")] public required string TemplateObject { get; init; }
 }
 
+/// <summary>The form of <c>/v2/api/talk/memo/send</c>: a console template and its arguments (a JSON object as a string).</summary>
+public sealed record KakaoCustomMemoRequest
+{
+    [AliasAs("template_id")] public required long TemplateId { get; init; }
+    [AliasAs("template_args")] public string? TemplateArgs { get; init; }
+}
+
+/// <summary>The form of <c>/v2/api/talk/memo/scrap/send</c>; a null field is left out of the form.</summary>
+public sealed record KakaoScrapMemoRequest
+{
+    [AliasAs("request_url")] public required string RequestUrl { get; init; }
+    [AliasAs("template_id")] public long? TemplateId { get; init; }
+    [AliasAs("template_args")] public string? TemplateArgs { get; init; }
+}
+
 /// <summary>The answer of a memo send.</summary>
 public sealed record KakaoMemoResult
 {

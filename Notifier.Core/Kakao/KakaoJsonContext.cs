@@ -13,4 +13,6 @@ namespace Notifier.Core.Kakao;
 [JsonSerializable(typeof(KakaoUnlinkResult))]
 [JsonSerializable(typeof(KakaoTokenRequest))]
 [JsonSerializable(typeof(KakaoMemoRequest))]
+[JsonSerializable(typeof(KakaoCustomMemoRequest))]
+[JsonSerializable(typeof(KakaoScrapMemoRequest))]
 public sealed partial class KakaoJsonContext : JsonSerializerContext;

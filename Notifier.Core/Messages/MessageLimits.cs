@@ -30,6 +30,13 @@ public static class MessageLimits
     /// <summary>Notifier: the whole template object as sent.</summary>
     public const int TemplateJsonLength = 10_000;
 
+    /// <summary>Notifier: arguments of a console template (Kakao documents no limit; these only stop junk).</summary>
+    public const int TemplateArgsCount = 50;
+
+    public const int TemplateArgKeyLength = 100;
+
+    public const int TemplateArgValueLength = 1000;
+
     public static readonly string[] TemplateTypes = ["feed", "list", "location", "commerce", "text", "calendar"];
 
     /// <summary>Kakao: what a calendar template's <c>id_type</c> may be.</summary>

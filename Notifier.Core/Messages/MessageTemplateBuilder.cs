@@ -4,18 +4,23 @@ using System.Text.Json.Nodes;
 namespace Notifier.Core.Messages;
 
 /// <summary>
-/// Validates a message against every limit Kakao documents (and Notifier's own) and renders the Kakao default
-/// template sent as <c>template_object</c>. Nothing invalid is ever stored or sent.
+/// Validates a message against every limit Kakao documents (and Notifier's own) and renders what is stored and sent:
+/// the Kakao default template sent as <c>template_object</c>, or for a console template or a scrap the envelope
+/// <see cref="Kakao.StoredMemo"/> describes. Nothing invalid is ever stored or sent.
 /// </summary>
 public sealed class MessageTemplateBuilder(LinkPolicy links)
 {
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public MessageValidation Build(MessageContent? content, string prefix = "")
     {
         var result = new MessageValidation();
-        var shapes = content is null ? 0 : (content.Text is null ? 0 : 1) + (content.Card is null ? 0 : 1) + (content.Template is null ? 0 : 1);
-        if (content is null || shapes != 1)
+        var shapes = content is null ? [] : Shapes(content);
+        if (content is null || shapes.Count != 1)
         {
-            result.Add(prefix + "message", "give exactly one of 'text', 'card' or 'template'");
+            var got = shapes.Count == 0 ? "none" : string.Join(", ", shapes.Select(s => $"'{s}'"));
+            result.Add(prefix + "message",
+                $"give exactly one of 'text', 'card', 'template', 'templateId' or 'scrapUrl' ('scrapUrl' may come with 'templateId' and 'templateArgs'); got {got}");
             return result;
         }
 
@@ -26,15 +31,20 @@ public sealed class MessageTemplateBuilder(LinkPolicy links)
             return result;
         }
 
-        var template = content.Text is not null ? TextTemplate(content, result, prefix)
-            : content.Card is not null ? new CardTemplate(links, result, prefix + "card").Render(content.Card)
-            : new TemplateCheck(links, result, prefix + "template").Check(content.Template!);
-        if (result.HasErrors || template is null)
+        if (content.TemplateArgs is not null && content.TemplateId is null)
+        {
+            result.Add(prefix + "templateArgs", "goes with 'templateId' only: the arguments fill that console template");
+            return result;
+        }
+
+        var json = shapes[0] is "templateId" or "scrapUrl"
+            ? new ConsoleTemplateMessage(links, result, prefix).Check(content)?.ToStoredJson()
+            : DefaultTemplate(content, result, prefix)?.ToJsonString(Relaxed);
+        if (result.HasErrors || json is null)
         {
             return result;
         }
 
-        var json = template.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (json.Length > MessageLimits.TemplateJsonLength)
         {
             result.Add(prefix + "message", $"the template must be at most {MessageLimits.TemplateJsonLength} characters of JSON");
@@ -44,6 +54,43 @@ public sealed class MessageTemplateBuilder(LinkPolicy links)
         result.TemplateJson = json;
         return result;
     }
+
+    /// <summary>The message shapes given, by their request names; a console template beside a scrap lays the scrap out.</summary>
+    private static List<string> Shapes(MessageContent content)
+    {
+        var shapes = new List<string>();
+        if (content.Text is not null)
+        {
+            shapes.Add("text");
+        }
+
+        if (content.Card is not null)
+        {
+            shapes.Add("card");
+        }
+
+        if (content.Template is not null)
+        {
+            shapes.Add("template");
+        }
+
+        if (content.TemplateId is not null && content.ScrapUrl is null)
+        {
+            shapes.Add("templateId");
+        }
+
+        if (content.ScrapUrl is not null)
+        {
+            shapes.Add("scrapUrl");
+        }
+
+        return shapes;
+    }
+
+    private JsonObject? DefaultTemplate(MessageContent content, MessageValidation result, string prefix) =>
+        content.Text is not null ? TextTemplate(content, result, prefix)
+        : content.Card is not null ? new CardTemplate(links, result, prefix + "card").Render(content.Card)
+        : new TemplateCheck(links, result, prefix + "template").Check(content.Template!);
 
     private JsonObject? TextTemplate(MessageContent content, MessageValidation result, string prefix)
     {

@@ -6,6 +6,9 @@ namespace Notifier.Api.Tests.OpenApi;
 
 public sealed class OpenApiDocumentTests(ApiFixture fixture) : IClassFixture<ApiFixture>
 {
+    private static readonly string[] MessageShapes = ["text", "card", "template", "templateId", "scrapUrl"];
+    private static readonly string[] MessageFields = [.. MessageShapes, "templateArgs"];
+
     [Fact]
     public async Task TheDocument_DescribesEveryApiEndpoint_ItsBodies_AndTheBearerScheme()
     {
@@ -43,6 +46,13 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture) : IClassFixture<Api
         var schemas = root.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.GetProperty("SendMessageRequest").GetProperty("properties").TryGetProperty("card", out _));
         Assert.True(schemas.TryGetProperty("ScheduleDraft", out _));
+        var properties = schemas.GetProperty("SendMessageRequest").GetProperty("properties");
+        Assert.All(MessageFields, p => Assert.True(properties.TryGetProperty(p, out _), p));
+        var examples = send.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("examples");
+        foreach (var shape in MessageShapes)
+        {
+            Assert.True(examples.GetProperty(shape).GetProperty("value").TryGetProperty(shape, out _), $"the '{shape}' example shows {shape}");
+        }
     }
 
     [Fact]

@@ -49,6 +49,7 @@ public sealed partial class KakaoFake : IDisposable
         _server.Given(Request.Create().WithPath("/v2/api/talk/memo/default/send").UsingPost())
             .RespondWith(Response.Create().WithCallback(MemoSend));
         MapUserRoutes();
+        MapCustomSendRoutes();
     }
 
     /// <summary>The base URL to use for both <c>Kakao:AuthBaseUrl</c> and <c>Kakao:ApiBaseUrl</c>.</summary>
