@@ -30,6 +30,7 @@ public abstract class MessagingFixture : ApiFixture
             ["Kakao:AllowedLinkDomains:8"] = "events.example.com",
             ["Kakao:AllowedLinkDomains:9"] = "map.example.com",
             ["Kakao:AllowedLinkDomains:10"] = "shop.example.com",
+            ["Kakao:AllowedLinkDomains:11"] = "blog.example.com",
             ["Kakao:AdminKey"] = AdminKey,
             ["Kakao:AppId"] = AppId,
             ["Dispatch:Enabled"] = Dispatch ? "true" : "false",
