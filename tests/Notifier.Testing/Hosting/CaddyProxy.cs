@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Xunit;
 
 namespace Notifier.Testing.Hosting;
@@ -19,7 +18,7 @@ public sealed class CaddyProxy : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
+    private readonly CapturedOutput _output = new();
 
     private CaddyProxy(Process process, string directory, Uri url)
     {
@@ -34,16 +33,7 @@ public sealed class CaddyProxy : IAsyncDisposable
     /// <summary>The root certificate of Caddy's local CA, which signs the site's certificate.</summary>
     public string RootCertificatePath => Path.Combine(_directory, "data", "pki", "authorities", "local", "root.crt");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Starts Caddy serving <c>https://{host}:{free port}</c> and proxying to <c>127.0.0.1:{upstreamPort}</c>; returns once it answers.</summary>
     public static async Task<CaddyProxy> StartAsync(string host, int upstreamPort)
@@ -67,10 +57,7 @@ public sealed class CaddyProxy : IAsyncDisposable
         start.Environment["XDG_CONFIG_HOME"] = Path.Combine(directory, "xdg-config");
         var process = Process.Start(start) ?? throw new InvalidOperationException("caddy did not start");
         var caddy = new CaddyProxy(process, directory, url);
-        process.OutputDataReceived += (_, e) => caddy.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => caddy.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        caddy._output.Capture(process);
         await caddy.WaitUntilServingAsync();
         return caddy;
     }
@@ -178,27 +165,15 @@ public sealed class CaddyProxy : IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            Append($"(test) {e.Message} {e.InnerException?.Message}");
+            _output.Append($"(test) {e.Message} {e.InnerException?.Message}");
             return false;
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
             // root.crt exists as soon as Caddy starts writing it: a half-written file is not a certificate yet.
-            Append($"(test) root certificate not readable yet: {e.Message}");
+            _output.Append($"(test) root certificate not readable yet: {e.Message}");
             return false;
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 }

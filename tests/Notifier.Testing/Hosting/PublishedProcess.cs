@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Notifier.Testing.Hosting;
@@ -13,7 +12,7 @@ namespace Notifier.Testing.Hosting;
 public sealed partial class PublishedProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly CapturedOutput _output = new();
 
     private PublishedProcess(Process process, string name, string directory, string tempDirectory, IReadOnlyDictionary<string, string> environment)
     {
@@ -40,16 +39,7 @@ public sealed partial class PublishedProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>What the process wrote so far (stdout and stderr).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     /// <summary>Starts <c>dotnet {project}.dll {arguments}</c> from the published build.</summary>
     public static async Task<PublishedProcess> StartAsync(
@@ -63,10 +53,7 @@ public sealed partial class PublishedProcess : IAsyncDisposable
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var app = new PublishedProcess(process, name ?? project, directory, temp, full);
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        app._output.Capture(process);
         return app;
     }
 
@@ -173,18 +160,6 @@ public sealed partial class PublishedProcess : IAsyncDisposable
         return start;
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 
     [GeneratedRegex(@"Now listening on: (\S+)")]
     private static partial Regex ListeningOn();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using Notifier.Testing.Hosting;
 
 namespace Notifier.Worker.Tests.Support;
 
@@ -7,7 +7,7 @@ namespace Notifier.Worker.Tests.Support;
 public sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly CapturedOutput _output = new();
 
     private WorkerProcess(Process process, string healthFile)
     {
@@ -24,16 +24,7 @@ public sealed class WorkerProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>What the process wrote so far (its Serilog console).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.Text;
 
     public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings, string name)
     {
@@ -56,10 +47,7 @@ public sealed class WorkerProcess : IDisposable
         start.Environment["Worker__HealthIntervalSeconds"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var worker = new WorkerProcess(process, healthFile);
-        process.OutputDataReceived += (_, e) => worker.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        worker._output.Capture(process);
         return worker;
     }
 
@@ -91,16 +79,4 @@ public sealed class WorkerProcess : IDisposable
         File.Delete(HealthFile);
     }
 
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
 }
