@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifier.Api.ApiKeys;
 using Notifier.Core.Accounts;
@@ -35,7 +36,7 @@ internal static class AccountsApi
 
     /// <summary>Refreshes the account's tokens now and returns the account as it then is.</summary>
     private static async Task<Results<Ok<AccountView>, ProblemHttpResult>> RefreshAsync(
-        long id, AccessTokenService tokens, AccountViews views, CancellationToken cancellationToken)
+        long id, AccessTokenService tokens, AccountViews views, HttpContext http, CancellationToken cancellationToken)
     {
         if (await views.GetAsync(id, cancellationToken) is null)
         {
@@ -55,6 +56,13 @@ internal static class AccountsApi
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Kakao is unreachable",
                 detail: "Kakao's token endpoint did not answer; the stored tokens are unchanged. Try again later.");
+        }
+        catch (KakaoAuthException ex) when (ex.IsIssuanceRateLimited)
+        {
+            var wait = KakaoAuthException.IssuanceRateLimitWait;
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Kakao limits token refreshes",
+                detail: $"Kakao answered {ex.ErrorCode}: this account's tokens were issued too often. The stored tokens are unchanged and still used; try again in {wait.TotalMinutes:0} minutes.");
         }
         catch (KakaoAuthException ex)
         {

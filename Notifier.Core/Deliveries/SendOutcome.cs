@@ -54,6 +54,8 @@ public abstract record SendOutcome(string? Reason)
         KakaoUnavailableException { OutcomeUnknown: true } unknown => new Unknown($"After the request was sent: {unknown.Message} The memo may or may not have arrived, so it is not resent"),
         KakaoUnavailableException unavailable => new Retry(unavailable.Message),
         AccountUnavailableException account => new Failed($"Not sent: {account.Message}"),
+        KakaoAuthException { IsIssuanceRateLimited: true } => new Postponed(nowUtc + KakaoAuthException.IssuanceRateLimitWait,
+            "Kakao limits how often this account's tokens may be issued (KOE237); the account's messages wait 10 minutes", QuotaExhausted: false),
         KakaoAuthException auth => new Retry($"Refreshing the access token failed ({auth.ErrorCode})"),
         _ => new Retry($"Unexpected error ({exception.GetType().Name})"),
     };

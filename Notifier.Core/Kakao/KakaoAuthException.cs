@@ -26,6 +26,15 @@ public sealed class KakaoAuthException(string errorCode, string error, int httpS
     /// <summary>True when the refresh token is dead (expired, rotated away, or the user unlinked the app).</summary>
     public bool IsRefreshTokenDead => ErrorCode == RefreshTokenExpired;
 
+    /// <summary>
+    /// True when Kakao limits how often this user's tokens may be issued (<c>KOE237</c>): nothing is wrong with the
+    /// tokens, the refresh can only be tried again later.
+    /// </summary>
+    public bool IsIssuanceRateLimited => ErrorCode == TokenRateLimited;
+
+    /// <summary>How long to wait after <see cref="IsIssuanceRateLimited"/>: the window of Kakao's limit (kakao-api.md, KOE237).</summary>
+    public static readonly TimeSpan IssuanceRateLimitWait = TimeSpan.FromMinutes(10);
+
     /// <summary>True when the error is Notifier's configuration, not the person's doing.</summary>
     public bool IsConfigurationError =>
         ErrorCode is BadClientCredentials or InvalidAppKey or RedirectUriMismatch or BadRequestParameters

@@ -36,6 +36,25 @@ public sealed class AccountRefreshTests(AccountRefreshFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Refresh_WhenKakaoLimitsTokenIssuance_KOE237_Is429WithRetryAfter_AndTheAccountStaysActive()
+    {
+        var accountId = await fixture.ConnectAccountAsync(8604, "Busy");
+        using var api = new ApiClient(fixture);
+        var before = (await api.GetAsync($"/api/accounts/{accountId}")).Json;
+        fixture.Kakao.ExhaustTokenIssuance(8604);
+        var refreshes = fixture.Kakao.RefreshCount;
+
+        var answer = await api.PostAsync($"/api/accounts/{accountId}/refresh");
+
+        answer.AssertProblemDetail(HttpStatusCode.TooManyRequests, "KOE237");
+        Assert.Equal(TimeSpan.FromMinutes(10), answer.RetryAfter);
+        var after = (await api.GetAsync($"/api/accounts/{accountId}")).Json;
+        Assert.Equal("active", after.GetProperty("status").GetString());
+        Assert.Equal(before.GetProperty("accessTokenExpiresAt").GetDateTime(), after.GetProperty("accessTokenExpiresAt").GetDateTime());
+        Assert.Equal(refreshes, fixture.Kakao.RefreshCount);
+    }
+
+    [Fact]
     public async Task RefreshOrGet_UnknownAccount_Is404Problem_WithoutAskingKakao()
     {
         using var api = new ApiClient(fixture);

@@ -6,6 +6,9 @@ namespace Notifier.Api.Tests.Support;
 /// <summary>An answer of the Api, read whole so it can be asserted on after the response is gone.</summary>
 public sealed record ApiAnswer(HttpStatusCode Status, string? MediaType, string Body, Uri? Location)
 {
+    /// <summary>The <c>Retry-After</c> header as a delay, when the answer had one in seconds.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     /// <summary>Asserts a problem+json answer with this status and returns it.</summary>

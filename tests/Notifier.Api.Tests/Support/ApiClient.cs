@@ -67,7 +67,10 @@ public sealed class ApiClient : IDisposable
                 Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
             }
 
-            return new ApiAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.Location);
+            return new ApiAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, response.Headers.Location)
+            {
+                RetryAfter = response.Headers.RetryAfter?.Delta,
+            };
         }
     }
 

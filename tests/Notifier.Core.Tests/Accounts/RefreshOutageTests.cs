@@ -62,6 +62,41 @@ public abstract class RefreshOutageTests<TDatabase>(TDatabase database) : IClass
         Assert.Equal(1, world.MemosWith("refresh-503"));
         Assert.Equal(3, world.TokenRequests); // code exchange, the 503, the refresh that worked
     }
+
+    [Fact]
+    public async Task RefreshRateLimitedByKakao_KOE237_PostponesTheAccountsMessagesTenMinutes_WithoutSpendingAnAttempt()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database, Settings);
+        var account = await world.ConnectAsync(6703);
+        await world.SetAccessTokenExpiryAsync(account, world.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1));
+        world.Kakao.ExhaustTokenIssuance(6703);
+        var first = await world.EnqueueAsync(account, "koe237-a");
+        var second = await world.EnqueueAsync(account, "koe237-b");
+        var now = world.Clock.GetUtcNow().UtcDateTime;
+
+        await world.Node.RoundAsync();
+
+        foreach (var id in new[] { first, second })
+        {
+            var waiting = await world.DeliveryAsync(id);
+            Assert.Equal(DeliveryStatus.Queued, waiting.Status);
+            Assert.Equal(0, waiting.Attempts);
+            Assert.InRange(waiting.DueAt, now.AddMinutes(10).AddSeconds(-1), now.AddMinutes(10).AddSeconds(5));
+            Assert.Contains("KOE237", waiting.LastError, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(AccountStatus.Active, (await world.AccountAsync(account)).Status);
+        Assert.Equal(0, world.Kakao.MemoRequests);
+        Assert.Equal(0, world.Kakao.RefreshCount);
+        Assert.Equal(0, await world.Node.RoundAsync()); // nothing is due before the ten minutes are over
+
+        world.Clock.Advance(TimeSpan.FromMinutes(11));
+        await world.Node.RoundAsync();
+
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(first)).Status);
+        Assert.Equal(DeliveryStatus.Sent, (await world.DeliveryAsync(second)).Status);
+        Assert.Equal(1, world.Kakao.RefreshCount);
+    }
 }
 
 public sealed class RefreshOutageTestsOnMariaDb(MariaDbDatabase database) : RefreshOutageTests<MariaDbDatabase>(database);

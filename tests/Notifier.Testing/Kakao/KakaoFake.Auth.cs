@@ -62,6 +62,12 @@ public sealed partial class KakaoFake
             return AuthError(400, "invalid_grant", "KOE320", "code_verifier does not match code_challenge");
         }
 
+        if (IssuanceLimitReached(issued.UserId))
+        {
+            return AuthError(400, "invalid_request", "KOE237", "token request rate limit exceeded");
+        }
+
+        RecordIssuance(issued.UserId);
         var now = Time.GetUtcNow();
         var access = NewSecret("access");
         var refresh = NewSecret("refresh");
@@ -91,6 +97,12 @@ public sealed partial class KakaoFake
             return AuthError(400, "invalid_grant", "KOE322", "expired_or_invalid_refresh_token");
         }
 
+        if (IssuanceLimitReached(issued.UserId))
+        {
+            return AuthError(400, "invalid_request", "KOE237", "token request rate limit exceeded");
+        }
+
+        RecordIssuance(issued.UserId);
         var access = NewSecret("access");
         _accessTokens[access] = new IssuedToken(issued.UserId, issued.Scopes, now + AccessTokenLifetime);
         Interlocked.Increment(ref _refreshCount);
