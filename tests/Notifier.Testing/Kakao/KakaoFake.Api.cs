@@ -93,7 +93,8 @@ public sealed partial class KakaoFake
             return "object_type";
         }
 
-        if (template["buttons"] is JsonArray buttons && buttons.Count > 2)
+        // Two buttons at most; location (which brings its own "위치 보기") and calendar take one.
+        if (template["buttons"] is JsonArray buttons && buttons.Count > (type is "location" or "calendar" ? 1 : 2))
         {
             return "buttons";
         }
