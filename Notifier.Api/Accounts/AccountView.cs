@@ -13,7 +13,8 @@ public sealed record AccountView(
     DateTime RefreshTokenExpiresAt,
     DateTime ConnectedAt,
     int SentToday,
-    int DailyCap)
+    int DailyCap,
+    string TimeZone)
 {
     public static AccountView From(Account account, int sentToday, int dailyCap) => new(
         account.Id,
@@ -25,7 +26,8 @@ public sealed record AccountView(
         account.RefreshTokenExpiresAt,
         account.ConnectedAt,
         sentToday,
-        dailyCap);
+        dailyCap,
+        account.TimeZone);
 
     // Accounts flagged before reasons were stored (or by a path that does not give one) still say something useful.
     private static string? ReasonOf(Account account) => account.Status switch

@@ -2,12 +2,14 @@ using System.Security.Claims;
 using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Pages;
+using Microsoft.EntityFrameworkCore;
 using Notifier.Core.Accounts;
+using Notifier.Core.Data;
 using static Notifier.Api.OwnerPages.OwnerPage;
 
 namespace Notifier.Api.OwnerPages;
 
-/// <summary>The owner's disconnect: a confirmation page, then the POST that unlinks and signs out.</summary>
+/// <summary>The owner's account settings: the time zone of the pages, and the disconnect (a confirmation page, then the POST that unlinks and signs out).</summary>
 internal static class AccountPages
 {
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder routes)
@@ -15,6 +17,7 @@ internal static class AccountPages
         var pages = routes.MapOwnerGroup("/account");
         pages.MapGet("/disconnect", ConfirmAsync);
         pages.MapPost("/disconnect", DisconnectAsync);
+        pages.MapPost("/zone", SetZoneAsync);
         return routes;
     }
 
@@ -41,6 +44,25 @@ internal static class AccountPages
             IsError = done.Kakao == KakaoUnlinkOutcome.Unreachable,
             OfferConnect = false,
         });
+    }
+
+    /// <summary>The owner's time zone for these pages: an IANA name this machine knows, else a readable 400 and nothing changed.</summary>
+    private static async Task<IResult> SetZoneAsync(IFormCollection form, ClaimsPrincipal user, NotifierDbContext db, CancellationToken cancellationToken)
+    {
+        string? asked = form["zone"];
+        if (OwnerZone.Find(asked) is not { } zone)
+        {
+            return Render<MessagePage>(new
+            {
+                Title = "Unknown time zone",
+                Message = $"'{asked?.Trim()}' is not a time zone this Notifier knows. Give an IANA name such as Asia/Seoul, Europe/Berlin or America/New_York.",
+                OfferConnect = false,
+            }, StatusCodes.Status400BadRequest);
+        }
+
+        var owner = Owner(user);
+        var changed = await db.Accounts.Where(a => a.Id == owner).ExecuteUpdateAsync(u => u.SetProperty(a => a.TimeZone, zone.Id), cancellationToken);
+        return changed == 1 ? SeeOther("/#zone") : NotFound("account");
     }
 
     private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";

@@ -27,13 +27,15 @@ internal static class DeliveryPages
         var filter = DeliveryStatusNames.TryParse(status, out var parsed) ? parsed : (DeliveryStatus?)null;
         var page = await DeliveryLog.PageAsync(db, new DeliveryLogFilter(owner, filter, scheduleId), cursor, PageSize, cancellationToken);
         var names = await ScheduleNamesAsync(db, owner, cancellationToken);
-        var rows = page.Items.Select(d => DeliveryRow.From(d, names)).ToList();
+        var zone = await OwnerTimeZoneAsync(db, owner, cancellationToken);
+        var rows = page.Items.Select(d => DeliveryRow.From(d, names, zone)).ToList();
         return Render<DeliveriesPage>(new
         {
             Rows = rows,
             Status = filter?.ToName(),
             ScheduleId = scheduleId,
             NextCursor = page.NextCursor,
+            Zone = zone,
             Notice = done == "queued" ? "Queued: it is sent in a moment (reload to see)." : null,
         });
     }
@@ -44,7 +46,10 @@ internal static class DeliveryPages
         var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.AccountId == owner, cancellationToken);
         return delivery is null
             ? NotFound("delivery")
-            : Render<DeliveryPage>(new { Row = DeliveryRow.From(delivery, await ScheduleNamesAsync(db, owner, cancellationToken)) });
+            : Render<DeliveryPage>(new
+            {
+                Row = DeliveryRow.From(delivery, await ScheduleNamesAsync(db, owner, cancellationToken), await OwnerTimeZoneAsync(db, owner, cancellationToken)),
+            });
     }
 
     private static async Task<IReadOnlyDictionary<long, string>> ScheduleNamesAsync(NotifierDbContext db, long owner, CancellationToken cancellationToken) =>

@@ -2,7 +2,7 @@ using Notifier.Core.Deliveries;
 
 namespace Notifier.Api.OwnerPages;
 
-/// <summary>One line of the owner's delivery log: never the template's tokens, only what happened.</summary>
+/// <summary>One line of the owner's delivery log: never the template's tokens, only what happened; times read in <see cref="Zone"/>.</summary>
 public sealed record DeliveryRow(
     long Id,
     string Status,
@@ -12,9 +12,10 @@ public sealed record DeliveryRow(
     long? ScheduleId,
     string? ScheduleName,
     DateTime? FireTime,
-    string? LastError)
+    string? LastError,
+    TimeZoneInfo Zone)
 {
-    public static DeliveryRow From(Delivery delivery, IReadOnlyDictionary<long, string> scheduleNames) => new(
+    public static DeliveryRow From(Delivery delivery, IReadOnlyDictionary<long, string> scheduleNames, TimeZoneInfo zone) => new(
         delivery.Id,
         delivery.Status.ToName(),
         delivery.Attempts,
@@ -23,5 +24,6 @@ public sealed record DeliveryRow(
         delivery.ScheduleId,
         delivery.ScheduleId is { } id ? scheduleNames.GetValueOrDefault(id) : null,
         delivery.FireTime,
-        delivery.LastError);
+        delivery.LastError,
+        zone);
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace Notifier.Api.Pages;
 
-/// <summary>How the pages write a time: UTC for the log, the schedule's own zone for its fires.</summary>
+/// <summary>How the pages write a time: the owner's zone for the log and the account, the schedule's own zone for its fires.</summary>
 internal static class Times
 {
-    public static string Utc(DateTime? utc) =>
-        utc is { } value ? value.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "—";
+    /// <summary>A UTC instant in the owner's zone, with its offset (the page names the zone).</summary>
+    public static string Local(DateTime? utc, TimeZoneInfo zone) =>
+        utc is { } value ? Zoned(TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)), zone), seconds: true) : "—";
 
-    public static string Zoned(DateTimeOffset time) =>
-        time.ToString("yyyy-MM-dd (ddd) HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
+    public static string Zoned(DateTimeOffset time, bool seconds = false) =>
+        time.ToString(seconds ? "yyyy-MM-dd (ddd) HH:mm:ss 'UTC'zzz" : "yyyy-MM-dd (ddd) HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,9 @@ public sealed class Account
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The IANA zone the owner reads times in on the owner pages (<see cref="OwnerZone"/>).</summary>
+    public string TimeZone { get; set; } = OwnerZone.Default;
+
     /// <summary>When the token upkeep job last tried this account (it tries each account at most twice a day).</summary>
     public DateTime? LastUpkeepAt { get; set; }
 }

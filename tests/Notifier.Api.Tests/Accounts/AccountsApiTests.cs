@@ -46,7 +46,7 @@ public sealed class AccountsApiTests(ApiFixture fixture) : IClassFixture<ApiFixt
         Assert.Equal("Listed", account.GetProperty("nickname").GetString());
         Assert.Equal("active", account.GetProperty("status").GetString());
         var names = account.EnumerateObject().Select(p => p.Name).ToHashSet();
-        Assert.Equal(["id", "kakaoUserId", "nickname", "status", "statusReason", "accessTokenExpiresAt", "refreshTokenExpiresAt", "connectedAt", "sentToday", "dailyCap"], names);
+        Assert.Equal(["id", "kakaoUserId", "nickname", "status", "statusReason", "accessTokenExpiresAt", "refreshTokenExpiresAt", "connectedAt", "sentToday", "dailyCap", "timeZone"], names);
         Assert.True(account.GetProperty("accessTokenExpiresAt").GetDateTime() > DateTime.UtcNow);
         foreach (var secret in fixture.Kakao.IssuedSecrets)
         {
