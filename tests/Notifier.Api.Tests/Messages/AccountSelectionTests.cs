@@ -4,7 +4,7 @@ using Notifier.Api.Tests.Support;
 namespace Notifier.Api.Tests.Messages;
 
 /// <summary>Starts with two connected accounts; tests add their own.</summary>
-public sealed class TwoAccountsFixture : MessagingFixture
+public class TwoAccountsFixture : MessagingFixture
 {
     public override async Task InitializeAsync()
     {
@@ -14,8 +14,15 @@ public sealed class TwoAccountsFixture : MessagingFixture
     }
 }
 
+/// <summary>The same fixture on the SQLite default.</summary>
+public sealed class TwoAccountsFixtureOnSqlite : TwoAccountsFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
+
 /// <summary>Which account a message goes to, and which accounts cannot take one.</summary>
-public sealed class AccountSelectionTests(TwoAccountsFixture fixture) : IClassFixture<TwoAccountsFixture>
+public abstract class AccountSelectionTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : TwoAccountsFixture
 {
     [Fact]
     public async Task PostMessage_WithoutAccountId_WhenSeveralAreConnected_Is400NamingAccountId()
@@ -69,3 +76,7 @@ public sealed class AccountSelectionTests(TwoAccountsFixture fixture) : IClassFi
         Assert.Equal(1, await fixture.DeliveryCountAsync(accountId));
     }
 }
+
+public sealed class AccountSelectionTestsOnMariaDb(TwoAccountsFixture fixture) : AccountSelectionTests<TwoAccountsFixture>(fixture);
+
+public sealed class AccountSelectionTestsOnSqlite(TwoAccountsFixtureOnSqlite fixture) : AccountSelectionTests<TwoAccountsFixtureOnSqlite>(fixture);

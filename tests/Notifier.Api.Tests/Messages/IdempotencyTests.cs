@@ -3,13 +3,20 @@ using Notifier.Api.Tests.Support;
 
 namespace Notifier.Api.Tests.Messages;
 
-public sealed class IdempotencyFixture : MessagingFixture
+public class IdempotencyFixture : MessagingFixture
 {
     protected override bool Dispatch => true;
 }
 
+/// <summary>The same fixture on the SQLite default.</summary>
+public sealed class IdempotencyFixtureOnSqlite : IdempotencyFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
+
 /// <summary>Idempotency-Key (Stripe's semantics): a retry replays the first answer and never sends twice.</summary>
-public sealed class IdempotencyTests(IdempotencyFixture fixture) : IClassFixture<IdempotencyFixture>
+public abstract class IdempotencyTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : IdempotencyFixture
 {
     [Fact]
     public async Task PostMessage_TwiceWithOneKey_ReturnsTheFirstDelivery_StoresOneRow_SendsOneMemo()
@@ -105,3 +112,7 @@ public sealed class IdempotencyTests(IdempotencyFixture fixture) : IClassFixture
         (await api.PostMessageAsync(body, MessageRequests.NewKey())).AssertProblem(HttpStatusCode.Conflict);
     }
 }
+
+public sealed class IdempotencyTestsOnMariaDb(IdempotencyFixture fixture) : IdempotencyTests<IdempotencyFixture>(fixture);
+
+public sealed class IdempotencyTestsOnSqlite(IdempotencyFixtureOnSqlite fixture) : IdempotencyTests<IdempotencyFixtureOnSqlite>(fixture);

@@ -3,10 +3,17 @@ using Notifier.Api.Tests.Support;
 
 namespace Notifier.Api.Tests.Messages;
 
-public sealed class MessageQueryFixture : MessagingFixture;
+public class MessageQueryFixture : MessagingFixture;
+
+/// <summary>The same fixture on the SQLite default.</summary>
+public sealed class MessageQueryFixtureOnSqlite : MessageQueryFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>Reading the delivery log: one message, pages newest first, filters, and every bad id or query refused.</summary>
-public sealed class MessageQueryTests(MessageQueryFixture fixture) : IClassFixture<MessageQueryFixture>
+public abstract class MessageQueryTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : MessageQueryFixture
 {
     [Theory]
     [InlineData("/api/messages/987654321")]
@@ -97,3 +104,7 @@ public sealed class MessageQueryTests(MessageQueryFixture fixture) : IClassFixtu
         (await api.GetAsync("/api/messages/1")).AssertProblem(HttpStatusCode.Unauthorized);
     }
 }
+
+public sealed class MessageQueryTestsOnMariaDb(MessageQueryFixture fixture) : MessageQueryTests<MessageQueryFixture>(fixture);
+
+public sealed class MessageQueryTestsOnSqlite(MessageQueryFixtureOnSqlite fixture) : MessageQueryTests<MessageQueryFixtureOnSqlite>(fixture);

@@ -9,3 +9,9 @@ public class DispatchingSchedulesFixture : SchedulesFixture
         ["Dispatch:PollIntervalMilliseconds"] = "100",
     };
 }
+
+/// <summary>The same fixture on the SQLite default.</summary>
+public sealed class DispatchingSchedulesFixtureOnSqlite : DispatchingSchedulesFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}

@@ -1,7 +1,7 @@
 namespace Notifier.Api.Tests.Schedules;
 
 /// <summary>Jobs and dispatcher on, the materializer polling every second.</summary>
-public sealed class FiringSchedulesFixture : SchedulesFixture
+public class FiringSchedulesFixture : SchedulesFixture
 {
     protected override IReadOnlyDictionary<string, string?>? SettingOverrides() => new Dictionary<string, string?>
     {
@@ -11,4 +11,10 @@ public sealed class FiringSchedulesFixture : SchedulesFixture
         ["Dispatch:PollIntervalMilliseconds"] = "100",
         ["Dispatch:DailyCap"] = "1000",
     };
+}
+
+/// <summary>The same fixture on the SQLite default.</summary>
+public sealed class FiringSchedulesFixtureOnSqlite : FiringSchedulesFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
 }

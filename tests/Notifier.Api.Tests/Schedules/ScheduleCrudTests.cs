@@ -4,7 +4,8 @@ using static Notifier.Api.Tests.Schedules.ScheduleRequests;
 
 namespace Notifier.Api.Tests.Schedules;
 
-public sealed class ScheduleCrudTests(SchedulesFixture fixture) : IClassFixture<SchedulesFixture>
+public abstract class ScheduleCrudTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : SchedulesFixture
 {
     private static readonly TimeSpan Seoul = TimeSpan.FromHours(9);
 
@@ -97,3 +98,7 @@ public sealed class ScheduleCrudTests(SchedulesFixture fixture) : IClassFixture<
     private async Task<JsonElement> GetAsync(string path) =>
         JsonDocument.Parse(await fixture.Api.GetStringAsync(new Uri(path, UriKind.Relative))).RootElement;
 }
+
+public sealed class ScheduleCrudTestsOnMariaDb(SchedulesFixture fixture) : ScheduleCrudTests<SchedulesFixture>(fixture);
+
+public sealed class ScheduleCrudTestsOnSqlite(SchedulesFixtureOnSqlite fixture) : ScheduleCrudTests<SchedulesFixtureOnSqlite>(fixture);

@@ -8,7 +8,8 @@ using static Notifier.Api.Tests.Schedules.ScheduleRequests;
 namespace Notifier.Api.Tests.Schedules;
 
 /// <summary><c>POST /api/schedules/{id}/trigger</c> with this host dispatching: the schedule's memo goes out now.</summary>
-public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : IClassFixture<DispatchingSchedulesFixture>
+public abstract class ScheduleTriggerTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DispatchingSchedulesFixture
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
@@ -29,8 +30,8 @@ public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : 
             () => fixture.Kakao.Memos.SingleOrDefault(m => m.Template["text"]?.GetValue<string>() == text),
             m => m is not null, "the triggered memo at Kakao", Deadline);
         Assert.Equal(SchedulesFixture.KakaoUserId, memo!.UserId);
-        var template = JsonNode.Parse((string)(await TestMariaDb.ScalarAsync(
-            fixture.ConnectionString, "SELECT TemplateJson FROM schedules WHERE Id = @id", ("@id", scheduleId)))!);
+        var template = JsonNode.Parse((string)(await fixture.Database.ScalarAsync(
+            "SELECT TemplateJson FROM schedules WHERE Id = @id", ("@id", scheduleId)))!);
         Assert.True(JsonNode.DeepEquals(template, memo.Template), $"sent {memo.Template.ToJsonString()}, schedule has {template!.ToJsonString()}");
         Assert.Equal("text", memo.Template["object_type"]!.GetValue<string>());
         Assert.Equal("http://localhost:5080", memo.Template["link"]!["web_url"]!.GetValue<string>());
@@ -65,3 +66,7 @@ public sealed class ScheduleTriggerTests(DispatchingSchedulesFixture fixture) : 
         return [.. page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.Clone())];
     }
 }
+
+public sealed class ScheduleTriggerTestsOnMariaDb(DispatchingSchedulesFixture fixture) : ScheduleTriggerTests<DispatchingSchedulesFixture>(fixture);
+
+public sealed class ScheduleTriggerTestsOnSqlite(DispatchingSchedulesFixtureOnSqlite fixture) : ScheduleTriggerTests<DispatchingSchedulesFixtureOnSqlite>(fixture);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Notifier.Api.Tests.Support;
-using Notifier.Testing.Database;
 
 namespace Notifier.Api.Tests.Schedules;
 
@@ -37,5 +36,11 @@ public class SchedulesFixture : ApiFixture
 
     /// <summary>Runs a COUNT (or any single number) against this fixture's database.</summary>
     public async Task<long> CountAsync(string sql, params (string Name, object? Value)[] parameters) =>
-        Convert.ToInt64(await TestMariaDb.ScalarAsync(ConnectionString, sql, parameters), CultureInfo.InvariantCulture);
+        Convert.ToInt64(await Database.ScalarAsync(sql, parameters), CultureInfo.InvariantCulture);
+}
+
+/// <summary>The same fixture on the SQLite default.</summary>
+public sealed class SchedulesFixtureOnSqlite : SchedulesFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
 }

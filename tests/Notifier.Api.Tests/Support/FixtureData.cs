@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Notifier.Testing.Database;
 
 namespace Notifier.Api.Tests.Support;
 
@@ -22,12 +21,12 @@ public static class FixtureData
         fixture.LongAsync("SELECT COUNT(*) FROM deliveries WHERE AccountId = @account", ("@account", accountId));
 
     public static async Task<string?> AccountStatusAsync(this ApiFixture fixture, long accountId) =>
-        (string?)await TestMariaDb.ScalarAsync(fixture.ConnectionString, "SELECT Status FROM accounts WHERE Id = @id", ("@id", accountId));
+        (string?)await fixture.Database.ScalarAsync("SELECT Status FROM accounts WHERE Id = @id", ("@id", accountId));
 
     /// <summary>Puts an account in a state directly, as if the dispatcher or the webhook had.</summary>
     public static Task SetAccountStatusAsync(this ApiFixture fixture, long accountId, string status) =>
-        TestMariaDb.ScalarAsync(fixture.ConnectionString, "UPDATE accounts SET Status = @status WHERE Id = @id", ("@status", status), ("@id", accountId));
+        fixture.Database.ScalarAsync("UPDATE accounts SET Status = @status WHERE Id = @id", ("@status", status), ("@id", accountId));
 
     public static async Task<long> LongAsync(this ApiFixture fixture, string sql, params (string Name, object? Value)[] parameters) =>
-        Convert.ToInt64(await TestMariaDb.ScalarAsync(fixture.ConnectionString, sql, parameters), CultureInfo.InvariantCulture);
+        Convert.ToInt64(await fixture.Database.ScalarAsync(sql, parameters), CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Notifier.Testing.Database;
 using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 using Notifier.Testing.Logging;
@@ -30,6 +31,10 @@ public sealed class NotifierApiFactory : WebApplicationFactory<Program>
     /// <summary>Settings for MariaDB and the fake Kakao; <paramref name="overrides"/> wins.</summary>
     public static Dictionary<string, string?> Settings(string connectionString, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
         TestHost.Settings(connectionString, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
+
+    /// <summary>Settings for the test database and the fake Kakao; <paramref name="overrides"/> wins.</summary>
+    public static Dictionary<string, string?> Settings(ITestDatabase database, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        TestHost.Settings(database.Settings, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
 
     /// <summary>A browser: keeps cookies, does not follow redirects (tests follow them as Kakao would).</summary>
     public HttpClient CreateBrowser() =>
