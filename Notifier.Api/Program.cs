@@ -45,6 +45,8 @@ app.MapSchedulePages();
 app.MapDeliveryPages();
 app.MapSendPages();
 app.MapAccountPages();
+app.MapInvitePages();
+app.MapInviteLinks();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();
