@@ -28,6 +28,9 @@ public static class FixtureData
     public static Task SetAccountStatusAsync(this ApiFixture fixture, long accountId, string status) =>
         TestMariaDb.ScalarAsync(fixture.ConnectionString, "UPDATE accounts SET Status = @status WHERE Id = @id", ("@status", status), ("@id", accountId));
 
+    public static async Task<string?> StringAsync(this ApiFixture fixture, string sql, long id) =>
+        (string?)await TestMariaDb.ScalarAsync(fixture.ConnectionString, sql, ("@id", id));
+
     public static async Task<long> LongAsync(this ApiFixture fixture, string sql, params (string Name, object? Value)[] parameters) =>
         Convert.ToInt64(await TestMariaDb.ScalarAsync(fixture.ConnectionString, sql, parameters), CultureInfo.InvariantCulture);
 }
