@@ -47,6 +47,8 @@ public sealed class SignOutTests(OwnerPagesFixture fixture) : IClassFixture<Owne
         using var refused = await owner.PostAsync("/account/sign-out", null);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This form was not accepted", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.False(refused.Headers.Contains("Set-Cookie") && refused.Headers.GetValues("Set-Cookie").Any(c => c.Contains("notifier_owner=;", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/schedules")).Status);
     }
