@@ -7,6 +7,7 @@ namespace Notifier.Api.Tests.Browser;
 /// Owners in a real browser: the first to connect invites a friend, who connects their own KakaoTalk from the link; a
 /// stranger is turned away; the owner signs out.
 /// </summary>
+[Collection(OneBrowserAtATime.Name)]
 public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
