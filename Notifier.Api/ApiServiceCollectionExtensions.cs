@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Auth;
 using Notifier.Api.Health;
@@ -33,12 +34,15 @@ internal static class ApiServiceCollectionExtensions
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromDays(30);
+                // ExpireTimeSpan is Notifier:SessionDays (below); sliding renewals never outlive it (OwnerSessions).
                 o.SlidingExpiration = true;
                 o.LoginPath = "/";
                 o.Events.OnValidatePrincipal = OwnerSessions.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddOptions<OwnerSessionOptions>().BindConfiguration(OwnerSessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<OwnerSessionOptions>>((o, sessions) => o.ExpireTimeSpan = sessions.Value.Lifetime);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyAuthenticationHandler.PolicyName, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)

@@ -8,6 +8,7 @@ using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
 using Notifier.Core.Logging;
 using Notifier.Core.Messages;
+using Notifier.Core.Owners;
 using Notifier.Core.Schedules;
 using Notifier.Core.Security;
 
@@ -28,6 +29,11 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TokenOptions>().BindConfiguration(TokenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OwnerOptions>().BindConfiguration(OwnerOptions.SectionName)
+            .Configure(o => o.AddScalarValue(builder.Configuration.GetSection(OwnerOptions.SectionName)))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Admission>();
+        services.AddScoped<Invites>();
         services.AddSingleton<TokenVault>();
         services.AddScoped<AccountConnector>();
         services.AddScoped<AccessTokenService>();

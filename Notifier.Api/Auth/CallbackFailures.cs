@@ -47,6 +47,18 @@ internal static class CallbackFailures
             "Try again in a few minutes."),
     };
 
+    public static RazorComponentResult<MessagePage> NotAnOwner() => Page(StatusCodes.Status403Forbidden,
+        "This Notifier belongs to someone else",
+        "Only its owners and the people they invite can connect KakaoTalk here. Notifier stored nothing about you and gave Kakao's access back, so it keeps no credential of yours.",
+        "If you know the owner, ask them for an invite link. To send memo cards to yourself, run a Notifier of your own.",
+        offerConnect: false);
+
+    public static RazorComponentResult<MessagePage> InviteNoLongerValid() => Page(StatusCodes.Status403Forbidden,
+        "This invite can no longer be used",
+        "The invite was used by someone else, revoked or expired while you were on Kakao's page. Notifier stored nothing about you and gave Kakao's access back.",
+        "Ask the owner for a new invite link.",
+        offerConnect: false);
+
     public static RazorComponentResult<MessagePage> Unavailable() => Page(StatusCodes.Status502BadGateway,
         "Kakao is not answering",
         "Notifier could not complete the connection because Kakao did not answer properly. Nothing was stored.",

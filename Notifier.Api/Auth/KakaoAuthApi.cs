@@ -5,6 +5,7 @@ using Notifier.Api.Pages;
 using Notifier.Core;
 using Notifier.Core.Accounts;
 using Notifier.Core.Kakao;
+using Notifier.Core.Owners;
 
 namespace Notifier.Api.Auth;
 
@@ -37,13 +38,22 @@ internal static partial class KakaoAuthApi
         KakaoAuthClient kakao) =>
         StartAuthorization(http, options, notifier, dataProtection, kakao, KakaoConsent.Messages);
 
+    /// <summary>The sign-in an invite link starts: the ordinary one, carrying the invite to the callback.</summary>
+    public static Results<RedirectHttpResult, RazorComponentResult<MessagePage>> StartInvited(HttpContext http, long inviteId)
+    {
+        var services = http.RequestServices;
+        return StartAuthorization(http, services.GetRequiredService<IOptionsSnapshot<KakaoOptions>>(), services.GetRequiredService<IOptions<NotifierOptions>>(),
+            services.GetRequiredService<IDataProtectionProvider>(), services.GetRequiredService<KakaoAuthClient>(), KakaoAuthClient.Scopes, inviteId);
+    }
+
     private static Results<RedirectHttpResult, RazorComponentResult<MessagePage>> StartAuthorization(
         HttpContext http,
         IOptionsSnapshot<KakaoOptions> options,
         IOptions<NotifierOptions> notifier,
         IDataProtectionProvider dataProtection,
         KakaoAuthClient kakao,
-        string scope)
+        string scope,
+        long? inviteId = null)
     {
         var missing = options.Value.MissingSettings();
         if (missing.Count > 0)
@@ -51,7 +61,7 @@ internal static partial class KakaoAuthApi
             return CallbackFailures.NotConfigured(missing);
         }
 
-        var attempt = KakaoAuthAttempt.Start(http, notifier.Value, dataProtection, RedirectUris.For(http.Request, options.Value, notifier.Value));
+        var attempt = KakaoAuthAttempt.Start(http, notifier.Value, dataProtection, RedirectUris.For(http.Request, options.Value, notifier.Value), inviteId);
         return TypedResults.Redirect(kakao.BuildAuthorizeUri(attempt.RedirectUri, attempt.State, attempt.CodeVerifier, scope).AbsoluteUri);
     }
 
@@ -87,7 +97,7 @@ internal static partial class KakaoAuthApi
 
         try
         {
-            var account = await connector.ConnectAsync(code, attempt.RedirectUri, attempt.CodeVerifier, cancellationToken);
+            var account = await connector.ConnectAsync(code, attempt.RedirectUri, attempt.CodeVerifier, attempt.InviteId, cancellationToken);
             await OwnerSignIn.SignInAsync(http, account);
             if (account.Status != AccountStatus.Active)
             {
@@ -98,6 +108,11 @@ internal static partial class KakaoAuthApi
 
             LogConnected(logger, account.Id, account.KakaoUserId);
             return TypedResults.Redirect("/?connected=1");
+        }
+        catch (NotAdmittedException ex)
+        {
+            // Nothing stored and no session: the page is all this person gets, and their Kakao token was handed back.
+            return ex.Reason == NotAdmittedReason.InviteNoLongerValid ? CallbackFailures.InviteNoLongerValid() : CallbackFailures.NotAnOwner();
         }
         catch (KakaoAuthException ex)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -8,20 +9,20 @@ using Notifier.Core;
 namespace Notifier.Api.Auth;
 
 /// <summary>
-/// One browser's pending sign-in: its <c>state</c>, PKCE verifier and redirect URI, kept in a short-lived,
+/// One browser's pending sign-in: its <c>state</c>, PKCE verifier, redirect URI and the invite it came with, kept in a short-lived,
 /// encrypted, HttpOnly, <c>SameSite=Lax</c> cookie (Lax: the callback is a cross-site top-level navigation from kauth).
 /// Scoped to <c>/auth/kakao</c>, except with an https <c>Notifier:PublicUrl</c>: then <c>__Host-</c>, which needs Path=/.
 /// </summary>
-internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, string RedirectUri)
+internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, string RedirectUri, long? InviteId = null)
 {
     public const string CookieName = "notifier_kakao_auth";
     public const string CookiePath = "/auth/kakao";
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public static KakaoAuthAttempt Start(HttpContext http, NotifierOptions notifier, IDataProtectionProvider dataProtection, string redirectUri)
+    public static KakaoAuthAttempt Start(HttpContext http, NotifierOptions notifier, IDataProtectionProvider dataProtection, string redirectUri, long? inviteId = null)
     {
-        var attempt = new KakaoAuthAttempt(RandomToken(), RandomToken(), redirectUri);
-        var payload = string.Join('\n', attempt.State, attempt.CodeVerifier, attempt.RedirectUri);
+        var attempt = new KakaoAuthAttempt(RandomToken(), RandomToken(), redirectUri, inviteId);
+        var payload = string.Join('\n', attempt.State, attempt.CodeVerifier, attempt.RedirectUri, inviteId?.ToString(CultureInfo.InvariantCulture) ?? "");
         http.Response.Cookies.Append(SecureCookies.Name(CookieName, notifier), Protector(dataProtection).Protect(payload, Lifetime), CookieOptions(http, notifier));
         return attempt;
     }
@@ -40,7 +41,7 @@ internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, strin
         try
         {
             var parts = Protector(dataProtection).Unprotect(cookie).Split('\n');
-            return parts.Length == 3 ? new KakaoAuthAttempt(parts[0], parts[1], parts[2]) : null;
+            return parts.Length == 4 ? new KakaoAuthAttempt(parts[0], parts[1], parts[2], InviteOf(parts[3])) : null;
         }
         catch (CryptographicException)
         {
@@ -52,8 +53,11 @@ internal sealed record KakaoAuthAttempt(string State, string CodeVerifier, strin
     public bool Matches(string? state) =>
         state is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(State));
 
+    private static long? InviteOf(string part) =>
+        long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     private static ITimeLimitedDataProtector Protector(IDataProtectionProvider dataProtection) =>
-        dataProtection.CreateProtector("Notifier.Api.KakaoAuthAttempt.v1").ToTimeLimitedDataProtector();
+        dataProtection.CreateProtector("Notifier.Api.KakaoAuthAttempt.v2").ToTimeLimitedDataProtector();
 
     private static CookieOptions CookieOptions(HttpContext http, NotifierOptions notifier) => new()
     {

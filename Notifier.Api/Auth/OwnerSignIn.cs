@@ -14,13 +14,18 @@ internal static class OwnerSignIn
     /// <summary>When the account was connected (UTC ticks): a session from before a later connect has ended.</summary>
     public const string ConnectedAtClaim = "notifier:connected_at";
 
+    /// <summary>When this browser signed in (UTC ticks): the session ends <c>Notifier:SessionDays</c> after it, renewals or not.</summary>
+    public const string SignedInAtClaim = "notifier:signed_in_at";
+
     public static Task SignInAsync(HttpContext http, Account account)
     {
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var identity = new ClaimsIdentity(
             [
                 new Claim(AccountIdClaim, account.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, account.Nickname),
                 new Claim(ConnectedAtClaim, account.ConnectedAt.Ticks.ToString(CultureInfo.InvariantCulture)),
+                new Claim(SignedInAtClaim, now.Ticks.ToString(CultureInfo.InvariantCulture)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         return http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
@@ -28,6 +33,17 @@ internal static class OwnerSignIn
 
     /// <summary>Ends this browser's session.</summary>
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+
+    /// <summary>When <paramref name="user"/> signed in; null for a session from before this was recorded.</summary>
+    public static DateTime? SignedInAt(ClaimsPrincipal user) => Ticks(user, SignedInAtClaim);
+
+    /// <summary>When the account was connected as this session began; null when not recorded.</summary>
+    public static DateTime? ConnectedAt(ClaimsPrincipal user) => Ticks(user, ConnectedAtClaim);
+
+    private static DateTime? Ticks(ClaimsPrincipal user, string claim) =>
+        long.TryParse(user.FindFirstValue(claim), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks
+            ? new DateTime(ticks, DateTimeKind.Utc)
+            : null;
 
     /// <summary>The account id of the signed-in owner, or null for anyone else.</summary>
     public static long? AccountId(ClaimsPrincipal user) =>

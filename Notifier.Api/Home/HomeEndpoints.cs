@@ -18,7 +18,7 @@ internal static class HomeEndpoints
 
     // Only the signed-in owner sees an account; anyone else sees the button, never who is connected.
     private static async Task<RazorComponentResult<HomePage>> HomeAsync(
-        HttpContext http, AccountViews views, IOptionsSnapshot<KakaoOptions> kakao, IOptions<NotifierOptions> notifier, string? connected, CancellationToken cancellationToken)
+        HttpContext http, AccountViews views, IOptionsSnapshot<KakaoOptions> kakao, IOptions<NotifierOptions> notifier, string? connected, string? signedOut, CancellationToken cancellationToken)
     {
         AccountView? view = null;
         if (OwnerSignIn.AccountId(http.User) is { } accountId)
@@ -30,6 +30,7 @@ internal static class HomeEndpoints
         {
             [nameof(HomePage.Account)] = view,
             [nameof(HomePage.JustConnected)] = connected == "1",
+            [nameof(HomePage.SignedOut)] = signedOut == "1" && view is null,
             [nameof(HomePage.MissingSettings)] = kakao.Value.MissingSettings(),
             [nameof(HomePage.RedirectUri)] = RedirectUris.For(http.Request, kakao.Value, notifier.Value),
         });

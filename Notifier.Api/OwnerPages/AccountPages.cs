@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Pages;
@@ -9,7 +10,7 @@ using static Notifier.Api.OwnerPages.OwnerPage;
 
 namespace Notifier.Api.OwnerPages;
 
-/// <summary>The owner's account settings: the time zone of the pages, and the disconnect (a confirmation page, then the POST that unlinks and signs out).</summary>
+/// <summary>The owner's account: the time zone of the pages, sign-out, and the disconnect (a confirmation page, then the POST that unlinks and signs out).</summary>
 internal static class AccountPages
 {
     public static IEndpointRouteBuilder MapAccountPages(this IEndpointRouteBuilder routes)
@@ -18,7 +19,15 @@ internal static class AccountPages
         pages.MapGet("/disconnect", ConfirmAsync);
         pages.MapPost("/disconnect", DisconnectAsync);
         pages.MapPost("/zone", SetZoneAsync);
+        pages.MapPost("/sign-out", SignOutAsync);
         return routes;
+    }
+
+    // The form (with its antiforgery token) is read so that a POST without a valid token is refused before this runs.
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http, IFormCollection form)
+    {
+        await OwnerSignIn.SignOutAsync(http);
+        return SeeOther("/?signedOut=1");
     }
 
     private static async Task<IResult> ConfirmAsync(ClaimsPrincipal user, AccountViews views, CancellationToken cancellationToken) =>

@@ -35,6 +35,9 @@ public sealed class Account
     /// <summary>The IANA zone the owner reads times in on the owner pages (<see cref="OwnerZone"/>).</summary>
     public string TimeZone { get; set; } = OwnerZone.Default;
 
+    /// <summary>True for the account that connected first while <c>Notifier:Owners</c> was empty; null for all others (unique).</summary>
+    public bool? IsFirstOwner { get; set; }
+
     /// <summary>When the token upkeep job last tried this account (it tries each account at most twice a day).</summary>
     public DateTime? LastUpkeepAt { get; set; }
 }

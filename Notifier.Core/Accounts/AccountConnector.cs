@@ -1,26 +1,36 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
+using Notifier.Core.Owners;
 
 namespace Notifier.Core.Accounts;
 
 /// <summary>The end of the one-time authorization: code → tokens → Kakao user → one account row.</summary>
-public sealed class AccountConnector(
+public sealed partial class AccountConnector(
     KakaoAuthClient auth,
     KakaoApiClient api,
     KakaoUserClient user,
     NotifierDbContext db,
     TokenVault vault,
-    TimeProvider time)
+    Admission admission,
+    TimeProvider time,
+    ILogger<AccountConnector> logger)
 {
+    /// <summary>A connect without an invite; see the overload with <c>inviteId</c>.</summary>
+    public Task<Account> ConnectAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken) =>
+        ConnectAsync(code, redirectUri, codeVerifier, inviteId: null, cancellationToken);
+
     /// <summary>
     /// Exchanges the code, reads who it belongs to and stores account and tokens in one transaction. Reconnecting
     /// the same Kakao user updates its row. Without the <c>talk_message</c> consent the account is stored
     /// <see cref="AccountStatus.ReauthorizationRequired"/> with <see cref="KakaoConsent.MessagesNotAllowedReason"/>.
-    /// Throws the Kakao exceptions; nothing is stored when it throws.
+    /// A Kakao user without an account gets one only when <see cref="Admission"/> lets them (the pending invite
+    /// <paramref name="inviteId"/> is used up then); otherwise their fresh token is unlinked at Kakao and
+    /// <see cref="NotAdmittedException"/> thrown. Throws the Kakao exceptions; nothing is stored when it throws.
     /// </summary>
-    public async Task<Account> ConnectAsync(string code, string redirectUri, string codeVerifier, CancellationToken cancellationToken)
+    public async Task<Account> ConnectAsync(string code, string redirectUri, string codeVerifier, long? inviteId, CancellationToken cancellationToken)
     {
         var tokens = await auth.ExchangeCodeAsync(code, redirectUri, codeVerifier, cancellationToken);
         var me = await api.GetMeAsync(tokens.AccessToken, cancellationToken);
@@ -28,25 +38,66 @@ public sealed class AccountConnector(
         var messagesAllowed = string.IsNullOrWhiteSpace(tokens.Scope)
             ? KakaoConsent.Agreed(await user.GetScopesAsync(tokens.AccessToken, cancellationToken))
             : KakaoConsent.Includes(tokens.Scope);
+        Account? account;
+        AdmissionDecision decision;
         try
         {
-            return await UpsertAsync(me, tokens, messagesAllowed, cancellationToken);
+            (account, decision) = await UpsertAsync(me, tokens, messagesAllowed, inviteId, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // A concurrent first connect of the same user inserted the row first: update that one instead.
-            return await UpsertAsync(me, tokens, messagesAllowed, cancellationToken);
+            // A concurrent first connect of the same user inserted the row first (update that one instead), or another
+            // person became the first owner at the same moment (this one is then decided again, as a stranger).
+            (account, decision) = await UpsertAsync(me, tokens, messagesAllowed, inviteId, cancellationToken);
+        }
+
+        if (account is null)
+        {
+            var revoked = await HandBackAsync(tokens.AccessToken, me.Id, cancellationToken);
+            throw new NotAdmittedException(
+                decision == AdmissionDecision.InviteNoLongerValid ? NotAdmittedReason.InviteNoLongerValid : NotAdmittedReason.Stranger, revoked);
+        }
+
+        if (decision == AdmissionDecision.FirstOwner)
+        {
+            LogFirstOwner(logger, account.Id, me.Id);
+        }
+
+        return account;
+    }
+
+    // A refused person's token is unlinked at Kakao right away, so no credential of theirs stays anywhere.
+    private async Task<bool> HandBackAsync(string accessToken, long kakaoUserId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await user.UnlinkAsync(accessToken, cancellationToken);
+            LogRefused(logger, kakaoUserId, "unlinked");
+            return true;
+        }
+        catch (Exception ex) when (ex is KakaoApiException or KakaoUnavailableException)
+        {
+            LogRefused(logger, kakaoUserId, $"unlink failed: {ex.GetType().Name}");
+            return false;
         }
     }
 
-    private Task<Account> UpsertAsync(KakaoUser me, KakaoTokenResponse tokens, bool messagesAllowed, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+    private Task<(Account? Account, AdmissionDecision Decision)> UpsertAsync(
+        KakaoUser me, KakaoTokenResponse tokens, bool messagesAllowed, long? inviteId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync<(Account?, AdmissionDecision)>(async ct =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             var account = await db.Accounts.SingleOrDefaultAsync(a => a.KakaoUserId == me.Id, ct);
+            var decision = AdmissionDecision.Admitted;
             if (account is null)
             {
-                account = new Account { KakaoUserId = me.Id };
+                decision = await admission.DecideAsync(db, me.Id, inviteId, now, ct);
+                if (decision is AdmissionDecision.Stranger or AdmissionDecision.InviteNoLongerValid)
+                {
+                    return (null, decision);
+                }
+
+                account = new Account { KakaoUserId = me.Id, IsFirstOwner = decision == AdmissionDecision.FirstOwner ? true : null };
                 db.Accounts.Add(account);
             }
 
@@ -62,8 +113,14 @@ public sealed class AccountConnector(
                 await DeliveryFailures.FailQueuedAsync(db, account.Id, $"Not sent: {KakaoConsent.MessagesNotAllowedReason}.", ct);
             }
 
-            return account;
+            return (account, decision);
         }, cancellationToken);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [LoggerMessage(LogLevel.Information, "Kakao user {KakaoUserId} became the first owner of this Notifier (account {AccountId})")]
+    private static partial void LogFirstOwner(ILogger logger, long accountId, long kakaoUserId);
+
+    [LoggerMessage(LogLevel.Warning, "Kakao user {KakaoUserId} may not connect to this Notifier (not an owner, not invited); nothing stored, token {Outcome}")]
+    private static partial void LogRefused(ILogger logger, long kakaoUserId, string outcome);
 }

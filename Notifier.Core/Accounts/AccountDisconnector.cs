@@ -85,11 +85,7 @@ public sealed partial class AccountDisconnector(
 
             account.Status = AccountStatus.Unlinked;
             account.StatusReason = Reason;
-            account.AccessTokenCipher = "";
-            account.RefreshTokenCipher = "";
-            account.AccessTokenExpiresAt = now;
-            account.RefreshTokenExpiresAt = now;
-            account.UpdatedAt = now;
+            TokenVault.Wipe(account, now);
             await db.SaveChangesAsync(ct);
             var failed = await DeliveryFailures.FailQueuedAsync(db, accountId, "Not sent: the account was disconnected by its owner.", ct);
             var disabled = await db.Schedules.Where(s => s.AccountId == accountId && s.Enabled).ExecuteUpdateAsync(u => u

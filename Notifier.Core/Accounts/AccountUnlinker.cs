@@ -7,7 +7,7 @@ namespace Notifier.Core.Accounts;
 /// <summary>
 /// Kakao's unlink webhook, in two steps: <see cref="RecordAsync"/> writes the request without touching the account row
 /// (a refresh may hold that row's lock for a while, and Kakao waits only 3 seconds), <see cref="ApplyPendingAsync"/>
-/// then marks the account unlinked and fails what was queued for it, under the account's lock.
+/// then marks the account unlinked, deletes its tokens and fails what was queued for it, under the account's lock.
 /// </summary>
 public sealed class AccountUnlinker(NotifierDbContext db, TimeProvider time)
 {
@@ -64,7 +64,8 @@ public sealed class AccountUnlinker(NotifierDbContext db, TimeProvider time)
             {
                 account!.Status = AccountStatus.Unlinked;
                 account.StatusReason = $"{char.ToUpperInvariant(request.Reason[0])}{request.Reason[1..]}; connect KakaoTalk again to resume";
-                account.UpdatedAt = time.GetUtcNow().UtcDateTime;
+                // Kakao already killed these tokens; keeping their ciphertexts would only leave a credential behind.
+                TokenVault.Wipe(account, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 await DeliveryFailures.FailQueuedAsync(db, account.Id, $"Not sent: {request.Reason}; connect KakaoTalk again to resume.", ct);
             }

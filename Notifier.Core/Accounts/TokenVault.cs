@@ -33,6 +33,19 @@ public sealed class TokenVault(IDataProtectionProvider dataProtection)
         account.UpdatedAt = nowUtc;
     }
 
+    /// <summary>
+    /// Deletes the stored tokens (an unlinked or disconnected account keeps no credential): the ciphertexts are emptied
+    /// and the expiries set to <paramref name="nowUtc"/>, so nothing treats the account as holding a usable token.
+    /// </summary>
+    public static void Wipe(Account account, DateTime nowUtc)
+    {
+        account.AccessTokenCipher = "";
+        account.RefreshTokenCipher = "";
+        account.AccessTokenExpiresAt = nowUtc;
+        account.RefreshTokenExpiresAt = nowUtc;
+        account.UpdatedAt = nowUtc;
+    }
+
     public string ReadAccessToken(Account account) => _protector.Unprotect(account.AccessTokenCipher);
 
     public string ReadRefreshToken(Account account) => _protector.Unprotect(account.RefreshTokenCipher);

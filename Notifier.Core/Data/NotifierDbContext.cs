@@ -25,6 +25,8 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<AccountUnlinkRequest> AccountUnlinkRequests => Set<AccountUnlinkRequest>();
 
+    public DbSet<Owners.Invite> Invites => Set<Owners.Invite>();
+
     /// <summary>This provider's SQL for locks, claims and upserts.</summary>
     public abstract DatabaseDialect Dialect { get; }
 

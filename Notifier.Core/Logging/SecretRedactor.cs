@@ -6,7 +6,7 @@ namespace Notifier.Core.Logging;
 
 /// <summary>
 /// Last line of defence: rewrites any logged value that carries an OAuth secret (a <c>code=</c> in a query string,
-/// a bearer token, a token field) whatever logged it and at whatever level. Notifier's own code never logs secrets.
+/// a bearer token, a token field, an invite link's token) whatever logged it and at whatever level. Notifier's own code never logs secrets.
 /// </summary>
 public sealed partial class SecretRedactor : ILogEventEnricher
 {
@@ -26,7 +26,8 @@ public sealed partial class SecretRedactor : ILogEventEnricher
 
     /// <summary>Masks secrets inside a plain string.</summary>
     public static string Redact(string text) =>
-        text.Length < 6 ? text : BearerPattern().Replace(SecretFieldPattern().Replace(text, "${key}" + Mask), "Bearer " + Mask);
+        text.Length < 6 ? text : InviteLinkPattern().Replace(
+            BearerPattern().Replace(SecretFieldPattern().Replace(text, "${key}" + Mask), "Bearer " + Mask), "${key}" + Mask);
 
     private static LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {
@@ -58,6 +59,10 @@ public sealed partial class SecretRedactor : ILogEventEnricher
     // code=..., state=..., access_token=..., "refresh_token":"..." and friends, in query strings, forms and JSON.
     [GeneratedRegex("""(?<key>\b(?:code|state|code_verifier|access_token|refresh_token|id_token|client_secret)"?\s*[=:]\s*"?)[^&\s"',;]+""", RegexOptions.IgnoreCase)]
     private static partial Regex SecretFieldPattern();
+
+    // The request log's path of an invite link: /join/{token}.
+    [GeneratedRegex(@"(?<key>/join/)[^/?#\s""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex InviteLinkPattern();
 
     [GeneratedRegex(@"\b(?:Bearer|KakaoAK)\s+[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase)]
     private static partial Regex BearerPattern();

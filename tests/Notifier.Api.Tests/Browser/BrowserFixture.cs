@@ -55,6 +55,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             // cookies (antiforgery refuses to issue one over http) cannot work. Kakao sends the browser back here.
             ["Notifier:PublicUrl"] = "http://notifier.example.com",
             ["Kakao:RedirectUri"] = $"http://127.0.0.1:{port}/auth/kakao/callback",
+            // The product's default owner model, as a person meets it: the first to connect owns this Notifier.
+            ["Notifier:Owners"] = "",
         }));
         Kakao.Server.Given(Request.Create().WithPath("/oauth/authorize").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/html; charset=utf-8").WithBody($"<p>{ConsentPageText}</p>"));

@@ -5,6 +5,7 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Api.Tests.Browser;
 
 /// <summary>An owner in a real browser: connect, see the account, create a schedule, send cards, read the log.</summary>
+[Collection(OneBrowserAtATime.Name)]
 public sealed class OwnerJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(20);

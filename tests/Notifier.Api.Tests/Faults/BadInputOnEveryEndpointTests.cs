@@ -13,7 +13,11 @@ public sealed class BadInputOnEveryEndpointTests(BadInputOnEveryEndpointTests.Fi
 {
     private const string SqlLike = "'; DROP TABLE deliveries; --";
 
-    public sealed class Fixture : OneAccountFixture;
+    /// <summary>The product's default owner model: the one account connected first owns the host; anyone else is a stranger.</summary>
+    public sealed class Fixture : OneAccountFixture
+    {
+        protected override void Configure(IDictionary<string, string?> settings) => settings["Notifier:Owners"] = "";
+    }
 
     public static TheoryData<string, string, string> BadBodies()
     {
@@ -110,10 +114,84 @@ public sealed class BadInputOnEveryEndpointTests(BadInputOnEveryEndpointTests.Fi
         Assert.Contains(SqlLike, stored as string, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, int, string> BadInviteLinks() => new()
+    {
+        { "unknown", 404, "This invite link is not valid" },
+        { new string('A', 43), 404, "This invite link is not valid" },
+        { Uri.EscapeDataString(SqlLike), 404, "This invite link is not valid" },
+        { new string('x', 3000), 404, "This invite link is not valid" },
+        { "%ff%fe%C3%28", 404, "This invite link is not valid" },
+        { ExpiredInvite, 410, "This invite has expired" },
+        { UsedInvite, 410, "This invite was already used" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInviteLinks))]
+    public async Task BadInviteLinks_AreAReadablePage_StartNoSignIn_AndChangeNothing(string token, int status, string words)
+    {
+        await SeedInvitesAsync();
+        var before = await CountsAsync();
+        using var browser = fixture.Factory.CreateBrowser();
+
+        using var response = await browser.GetAsync(new Uri($"/join/{token}", UriKind.Relative));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(words, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task AStrangersConnect_IsAReadable403_AndChangesNothing()
+    {
+        var before = await CountsAsync();
+        using var stranger = fixture.Factory.CreateBrowser();
+
+        using var callback = await KakaoBrowserFlow.ConnectAsync(stranger, fixture.Kakao, 8999, SqlLike);
+
+        Assert.Equal(HttpStatusCode.Forbidden, callback.StatusCode);
+        Assert.Equal("text/html", callback.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This Notifier belongs to someone else", await callback.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("/account/sign-out")]
+    [InlineData("/invites")]
+    [InlineData("/invites/1/revoke")]
+    public async Task OwnerForms_WithoutAntiforgeryToken_Are400_AndChangeNothing(string action)
+    {
+        using var owner = await Notifier.Api.Tests.OwnerPages.OwnerBrowser.ConnectAsync(fixture, OneAccountFixture.KakaoUserId, "Only one");
+        var before = await CountsAsync();
+
+        using var refused = await owner.PostAsync(action, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("This form was not accepted", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/invites")).Status);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    // Well-formed tokens (43 base64url characters) of invites stored expired and used.
+    private static readonly string ExpiredInvite = "expired".PadRight(43, 'x');
+    private static readonly string UsedInvite = "used".PadRight(43, 'x');
+
+    private async Task SeedInvitesAsync()
+    {
+        foreach (var (token, expires, used) in new[] { (ExpiredInvite, "UTC_TIMESTAMP(6) - INTERVAL 1 HOUR", "NULL"), (UsedInvite, "UTC_TIMESTAMP(6) + INTERVAL 1 HOUR", "UTC_TIMESTAMP(6)") })
+        {
+            await TestMariaDb.ScalarAsync(fixture.ConnectionString,
+                $"INSERT IGNORE INTO invites (TokenHash, CreatedByAccountId, CreatedAt, ExpiresAt, UsedAt) VALUES (@hash, @account, UTC_TIMESTAMP(6), {expires}, {used})",
+                ("@hash", Notifier.Core.Owners.InviteTokens.Hash(token)), ("@account", fixture.AccountId));
+        }
+    }
+
     private async Task<string> CountsAsync()
     {
         var counts = new List<object?>();
-        foreach (var table in new[] { "accounts", "deliveries", "schedules", "idempotency_keys" })
+        foreach (var table in new[] { "accounts", "deliveries", "schedules", "idempotency_keys", "invites" })
         {
             counts.Add(await TestMariaDb.ScalarAsync(fixture.ConnectionString, $"SELECT COUNT(*) FROM {table}"));
         }

@@ -27,6 +27,9 @@ public static class FixtureData
     public static Task SetAccountStatusAsync(this ApiFixture fixture, long accountId, string status) =>
         fixture.Database.ScalarAsync("UPDATE accounts SET Status = @status WHERE Id = @id", ("@status", status), ("@id", accountId));
 
+    public static async Task<string?> StringAsync(this ApiFixture fixture, string sql, long id) =>
+        (string?)await fixture.Database.ScalarAsync(sql, ("@id", id));
+
     public static async Task<long> LongAsync(this ApiFixture fixture, string sql, params (string Name, object? Value)[] parameters) =>
         Convert.ToInt64(await fixture.Database.ScalarAsync(sql, parameters), CultureInfo.InvariantCulture);
 }

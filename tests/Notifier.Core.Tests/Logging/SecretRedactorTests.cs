@@ -12,6 +12,8 @@ public sealed class SecretRedactorTests
     [InlineData("Authorization: KakaoAK admin-key", "Authorization: Bearer ***")]
     [InlineData("result_code=0 error_code=KOE320", "result_code=0 error_code=KOE320")]
     [InlineData("GET /auth/kakao/callback responded 302", "GET /auth/kakao/callback responded 302")]
+    [InlineData("HTTP GET /join/Xq3_vB-9aZ responded 302", "HTTP GET /join/*** responded 302")]
+    [InlineData("https://notifier.example.com/join/Xq3_vB-9aZ", "https://notifier.example.com/join/***")]
     public void Redact_MasksSecretsOnly(string input, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(input));
 }

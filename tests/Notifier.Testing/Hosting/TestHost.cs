@@ -19,7 +19,7 @@ public static class TestHost
 
     /// <summary>
     /// Settings for Notifier on the database <paramref name="database"/> describes (<see cref="ITestDatabase.Settings"/>),
-    /// applying the migrations on start, with Kakao at <paramref name="kakao"/> (or just a placeholder REST API key where
+    /// applying the migrations on start, letting anyone connect (<c>Notifier:Owners=*</c>), with Kakao at <paramref name="kakao"/> (or just a placeholder REST API key where
     /// a test reaches no Kakao). Each of <paramref name="overrides"/> wins over the ones before it.
     /// </summary>
     public static Dictionary<string, string?> Settings(
@@ -29,6 +29,8 @@ public static class TestHost
         {
             ["Database:MigrateOnStart"] = "true",
             ["Kakao:RestApiKey"] = "key",
+            // Most tests connect several people to one host; the owner tests set "" (the product's default) or a list.
+            ["Notifier:Owners"] = "*",
         };
         if (kakao is not null)
         {

@@ -10,9 +10,12 @@ public static class KakaoAccounts
 {
     private const string RedirectUri = "http://localhost:5080/auth/kakao/callback";
 
-    /// <summary>The stored account of <paramref name="kakaoUserId"/>, with real tokens issued by <paramref name="kakao"/>.</summary>
+    /// <summary>
+    /// The stored account of <paramref name="kakaoUserId"/>, with real tokens issued by <paramref name="kakao"/>; with
+    /// <paramref name="inviteId"/> as if the person had followed that invite link.
+    /// </summary>
     public static async Task<Account> ConnectAsync(
-        IServiceProvider services, KakaoFake kakao, long kakaoUserId, string? nickname = null, bool consentToMessages = true)
+        IServiceProvider services, KakaoFake kakao, long kakaoUserId, string? nickname = null, bool consentToMessages = true, long? inviteId = null)
     {
         await using var scope = services.CreateAsyncScope();
         var auth = scope.ServiceProvider.GetRequiredService<KakaoAuthClient>();
@@ -21,6 +24,6 @@ public static class KakaoAccounts
         var callback = kakao.Authorize(authorize, kakaoUserId, nickname ?? $"user {kakaoUserId}", consentToMessages);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         return await scope.ServiceProvider.GetRequiredService<AccountConnector>()
-            .ConnectAsync(code, RedirectUri, verifier, CancellationToken.None);
+            .ConnectAsync(code, RedirectUri, verifier, inviteId, CancellationToken.None);
     }
 }

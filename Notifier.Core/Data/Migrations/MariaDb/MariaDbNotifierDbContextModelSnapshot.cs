@@ -41,6 +41,9 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.Property<DateTime>("ConnectedAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<bool?>("IsFirstOwner")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<long>("KakaoUserId")
                         .HasColumnType("bigint");
 
@@ -83,6 +86,9 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .HasColumnType("datetime(6)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IsFirstOwner")
+                        .IsUnique();
 
                     b.HasIndex("KakaoUserId")
                         .IsUnique();
@@ -267,6 +273,44 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Notifier.Core.Owners.Invite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("CreatedByAccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long?>("UsedByKakaoUserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedByAccountId", "CreatedAt");
+
+                    b.ToTable("invites", (string)null);
+                });
+
             modelBuilder.Entity("Notifier.Core.Schedules.Schedule", b =>
                 {
                     b.Property<long>("Id")
@@ -345,6 +389,15 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasOne("Notifier.Core.Deliveries.Delivery", null)
                         .WithMany()
                         .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Owners.Invite", b =>
+                {
+                    b.HasOne("Notifier.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

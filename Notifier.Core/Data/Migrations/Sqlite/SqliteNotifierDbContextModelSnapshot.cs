@@ -34,6 +34,9 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.Property<DateTime>("ConnectedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("IsFirstOwner")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("KakaoUserId")
                         .HasColumnType("INTEGER");
 
@@ -76,6 +79,9 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IsFirstOwner")
+                        .IsUnique();
 
                     b.HasIndex("KakaoUserId")
                         .IsUnique();
@@ -254,6 +260,42 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Notifier.Core.Owners.Invite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedByAccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedByKakaoUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CreatedByAccountId", "CreatedAt");
+
+                    b.ToTable("invites", (string)null);
+                });
+
             modelBuilder.Entity("Notifier.Core.Schedules.Schedule", b =>
                 {
                     b.Property<long>("Id")
@@ -330,6 +372,15 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.HasOne("Notifier.Core.Deliveries.Delivery", null)
                         .WithMany()
                         .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Owners.Invite", b =>
+                {
+                    b.HasOne("Notifier.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByAccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
