@@ -43,6 +43,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.TryAddSingleton<RetryJitter>();
         services.AddScoped<DeliveryOutcomeWriter>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddScoped<DeliveryRetention>();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduleMaterializer>();
         services.AddScoped<ScheduleService>();
