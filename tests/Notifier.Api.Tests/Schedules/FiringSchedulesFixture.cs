@@ -10,5 +10,6 @@ public sealed class FiringSchedulesFixture : SchedulesFixture
         ["Dispatch:Enabled"] = "true",
         ["Dispatch:PollIntervalMilliseconds"] = "100",
         ["Dispatch:DailyCap"] = "1000",
+        ["Schedules:MinimumIntervalSeconds"] = "1", // fires every 2 s keep these tests short
     };
 }
