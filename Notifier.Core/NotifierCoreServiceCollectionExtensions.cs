@@ -23,7 +23,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddNotifierSerilog(builder.Configuration);
         services.AddNotifierDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddNotifierDataProtection();
+        services.AddNotifierDataProtection(builder.Configuration, builder.Environment);
         services.AddKakaoClients();
         services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
