@@ -150,7 +150,6 @@ public sealed class ScheduleService(
                 errors["timeZone"] = [zoneError!];
             }
         }
-
         else if ((draft.Enabled ?? true) && IntervalError(cron) is { } tooOften)
         {
             errors["cron"] = [tooOften];
