@@ -24,7 +24,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddNotifierSerilog(builder.Configuration);
         services.AddNotifierDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-        services.AddNotifierDataProtection();
+        services.AddNotifierDataProtection(builder.Configuration, builder.Environment);
         services.AddKakaoClients();
         services.AddOptions<NotifierOptions>().BindConfiguration(NotifierOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -49,6 +49,7 @@ public static class NotifierCoreServiceCollectionExtensions
         services.TryAddSingleton<RetryJitter>();
         services.AddScoped<DeliveryOutcomeWriter>();
         services.AddSingleton<DeliveryDispatcher>();
+        services.AddScoped<DeliveryRetention>();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduleMaterializer>();
         services.AddScoped<ScheduleService>();

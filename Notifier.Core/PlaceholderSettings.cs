@@ -10,7 +10,7 @@ public static class PlaceholderSettings
 {
     public const string Marker = "change-me";
 
-    private static readonly string[] Sections = ["ConnectionStrings", "Database", "Kakao", "Api", "Notifier", "Dispatch", "Schedules", "Worker", "Proxy", "Metrics"];
+    private static readonly string[] Sections = ["ConnectionStrings", "Database", "Kakao", "Api", "Notifier", "Dispatch", "Schedules", "Worker", "Proxy", "Metrics", "DataProtection"];
 
     /// <summary>Throws naming every such setting (never its value).</summary>
     public static void ThrowIfAny(IConfiguration configuration)
@@ -25,7 +25,7 @@ public static class PlaceholderSettings
         {
             throw new InvalidOperationException(
                 $"Not starting: {string.Join(", ", left)} still hold{(left.Count == 1 ? "s" : "")} a placeholder from .env.example " +
-                $"(a value containing '{Marker}'). Replace it with a real value (for a password or key: openssl rand -hex 24).");
+                $"(a value containing '{Marker}'). Replace it with a real value (for a password or key: openssl rand -hex 24; for DataProtection:KeyEncryptionKey: openssl rand -base64 32).");
         }
     }
 }

@@ -19,7 +19,8 @@ internal static class MessagesApi
         api.MapPost("/", SendAsync)
             .WithStrictJsonBody<SendMessageRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapGet("/{id:long}", GetAsync);
         api.MapGet("/", ListAsync);
         return api;
@@ -45,7 +46,7 @@ internal static class MessagesApi
         }
 
         var result = await intake.EnqueueAsync(body.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
-        return result.TryAccept(out var accepted, out var refused) ? accepted : refused;
+        return result.TryAccept(http.HttpContext.Response, out var accepted, out var refused) ? accepted : refused;
     }
 
     /// <summary>What makes two requests "the same message": the account asked for and the template it renders to.</summary>

@@ -106,6 +106,7 @@ internal static class SchedulePages
     {
         ScheduleChange.Invalid invalid => invalid.Errors,
         ScheduleChange.NoAccount none => new Dictionary<string, string[]> { ["accountId"] = [none.Why] },
+        ScheduleChange.LimitReached limit => new Dictionary<string, string[]> { ["schedules"] = [limit.Detail] },
         _ => new Dictionary<string, string[]> { ["message"] = ["The schedule could not be saved."] },
     };
 

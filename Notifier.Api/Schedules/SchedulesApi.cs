@@ -13,12 +13,12 @@ internal static class SchedulesApi
     public static RouteGroupBuilder MapSchedules(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/schedules").WithTags("Schedules").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
-        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>();
+        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:long}", GetAsync);
         api.MapPut("/{id:long}", ReplaceAsync).WithStrictJsonBody<ScheduleDraft>();
         api.MapDelete("/{id:long}", DeleteAsync);
-        api.MapPost("/{id:long}/trigger", TriggerAsync);
+        api.MapPost("/{id:long}/trigger", TriggerAsync).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
@@ -54,15 +54,21 @@ internal static class SchedulesApi
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(long id, ScheduleService schedules, CancellationToken cancellationToken) =>
         await schedules.DeleteAsync(id, null, cancellationToken) is ScheduleChange.Deleted ? TypedResults.NoContent() : NotFound(id);
 
-    private static async Task<Results<Accepted<MessageAccepted>, ProblemHttpResult>> TriggerAsync(long id, ScheduleService schedules, CancellationToken cancellationToken) =>
-        await schedules.TriggerAsync(id, null, cancellationToken) is { } result ? result.ToHttpResult() : NotFound(id);
+    private static async Task<Results<Accepted<MessageAccepted>, ProblemHttpResult>> TriggerAsync(
+        long id, ScheduleService schedules, HttpResponse response, CancellationToken cancellationToken) =>
+        await schedules.TriggerAsync(id, null, cancellationToken) is { } result ? result.ToHttpResult(response) : NotFound(id);
 
     private static ValidationProblem Invalid(ScheduleChange.Invalid invalid) =>
         TypedResults.ValidationProblem(invalid.Errors, title: "The schedule is not valid");
 
-    private static ProblemHttpResult Refusal(ScheduleChange change, long id) => change is ScheduleChange.NoAccount none
-        ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No account for the schedule", detail: none.Why)
-        : NotFound(id);
+    private static ProblemHttpResult Refusal(ScheduleChange change, long id) => change switch
+    {
+        ScheduleChange.NoAccount none => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No account for the schedule", detail: none.Why),
+        ScheduleChange.LimitReached limit => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict, title: "The account has as many schedules as it may have", detail: limit.Detail,
+            extensions: new Dictionary<string, object?> { ["limit"] = limit.Setting, ["max"] = limit.Limit }),
+        _ => NotFound(id),
+    };
 
     private static ProblemHttpResult NotFound(long id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such schedule", detail: $"There is no schedule {id}.");

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MySqlConnector;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
@@ -9,7 +10,7 @@ namespace Notifier.Core.Deliveries;
 /// Puts a message in the outbox: the delivery row and its Idempotency-Key in one transaction, before any answer
 /// leaves, then wakes this process's dispatcher.
 /// </summary>
-public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, DispatchSignal signal)
+public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, DispatchSignal signal, IOptions<DispatchOptions> options)
 {
     public async Task<IntakeResult> EnqueueAsync(
         long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
@@ -31,6 +32,13 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         if (chosen.Status != AccountStatus.Active)
         {
             return new IntakeResult.AccountInactive(chosen.Id, chosen.Status.ToName());
+        }
+
+        // Counted without a lock: requests racing at the cap may overshoot it by as many as race, never by more.
+        var max = options.Value.MaxQueuedPerAccount;
+        if (await QueueDepth.CountAsync(db, chosen.Id, max, cancellationToken) >= max)
+        {
+            return new IntakeResult.QueueFull(chosen.Id, max);
         }
 
         var id = chosen.Id;

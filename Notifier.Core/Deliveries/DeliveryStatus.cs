@@ -18,6 +18,9 @@ public enum DeliveryStatus
     /// <summary>The request may have reached Kakao but no answer came back; not resent (see docs/decisions/0003).</summary>
     Unknown,
 
-    /// <summary>A schedule fire missed while no Worker ran, older than the catch-up window: recorded, never sent.</summary>
+    /// <summary>
+    /// A schedule fire recorded but never sent: missed while no Worker ran (older than the catch-up window), or fired while
+    /// its account already had <see cref="DispatchOptions.MaxQueuedPerAccount"/> messages waiting.
+    /// </summary>
     Skipped,
 }

@@ -45,6 +45,17 @@ public sealed class DispatchOptions
     [Range(1, 100_000)]
     public int DailyCap { get; set; } = 20;
 
+    /// <summary>
+    /// Messages one account may have waiting (queued, retrying or being sent); the next is refused (429) and a schedule
+    /// fire over it is recorded as skipped.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueuedPerAccount { get; set; } = 500;
+
+    /// <summary>Sent, failed, unknown and skipped deliveries older than this are deleted, content and all, by the hourly housekeeping.</summary>
+    [Range(1, 36_500)]
+    public int RetentionDays { get; set; } = 90;
+
     /// <summary>This dispatcher's name in leases; unique per process.</summary>
     [Required]
     public string NodeId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -18,6 +18,9 @@ public abstract record IntakeResult
     /// <summary>No account to send to (none given and not exactly one connected, or an unknown id).</summary>
     public sealed record NoAccount(string Why) : IntakeResult;
 
+    /// <summary>The account already has <paramref name="Max"/> messages waiting (<see cref="DispatchOptions.MaxQueuedPerAccount"/>); nothing stored.</summary>
+    public sealed record QueueFull(long AccountId, int Max) : IntakeResult;
+
     /// <summary>The account cannot be sent for until its owner connects again.</summary>
     public sealed record AccountInactive(long AccountId, string Status) : IntakeResult;
 }

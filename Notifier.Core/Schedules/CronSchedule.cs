@@ -100,6 +100,38 @@ public sealed partial class CronSchedule
     public DateTime? NextAfter(DateTime utc) =>
         _expression.GetNextValidTimeAfter(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)))?.UtcDateTime;
 
+    /// <summary>
+    /// How many upcoming fires the minimum interval is checked over: more than a day's worth for any schedule that
+    /// passes a 60 s minimum (1,500 minutes is 25 h), so every pattern a cron repeats daily (its second, minute and hour
+    /// sets) shows up, and a few milliseconds of work.
+    /// </summary>
+    public const int IntervalCheckFires = 1_500;
+
+    /// <summary>
+    /// The first two consecutive fires among the next <see cref="IntervalCheckFires"/> after <paramref name="utc"/> that
+    /// are less than <paramref name="minimum"/> apart (UTC), or null when there are none.
+    /// </summary>
+    public (DateTime First, DateTime Second)? FiresCloserThan(TimeSpan minimum, DateTime utc)
+    {
+        var previous = NextAfter(utc);
+        for (var i = 1; i < IntervalCheckFires && previous is { } first; i++)
+        {
+            if (NextAfter(first) is not { } second)
+            {
+                return null;
+            }
+
+            if (second - first < minimum)
+            {
+                return (first, second);
+            }
+
+            previous = second;
+        }
+
+        return null;
+    }
+
     /// <summary>The next <paramref name="count"/> fires after <paramref name="utc"/>, as local times of the zone.</summary>
     public IReadOnlyList<DateTimeOffset> Next(DateTime utc, int count)
     {

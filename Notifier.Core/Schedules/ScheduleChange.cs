@@ -12,6 +12,9 @@ public abstract record ScheduleChange
 
     public sealed record NotFound : ScheduleChange;
 
+    /// <summary>A limit of this Notifier (named by its <paramref name="Setting"/>) keeps the schedule from being added.</summary>
+    public sealed record LimitReached(string Setting, int Limit, string Detail) : ScheduleChange;
+
     /// <summary>No account to attach it to (none given and not exactly one connected, or an unknown id).</summary>
     public sealed record NoAccount(string Why) : ScheduleChange;
 }

@@ -17,6 +17,7 @@ public sealed partial class ScheduleMaterializer(
     TimeProvider time,
     DispatchSignal signal,
     IOptions<ScheduleOptions> options,
+    IOptions<DispatchOptions> dispatch,
     ILogger<ScheduleMaterializer> logger)
 {
     /// <summary>Skipped fires recorded one by one per schedule and pass; older ones are summed up in the last record.</summary>
@@ -54,9 +55,16 @@ public sealed partial class ScheduleMaterializer(
             var catchUpFrom = now.AddMinutes(-o.CatchUpWindowMinutes);
             var due = await db.Dialect.ClaimDueSchedulesAsync(horizon, o.BatchSize, ct);
             var queued = 0;
+            var waiting = new Dictionary<long, int>();
             foreach (var schedule in due)
             {
-                queued += Materialize(schedule, now, horizon, catchUpFrom);
+                // Counted once per account and pass; the fires this pass adds are counted as they are added.
+                if (!waiting.ContainsKey(schedule.AccountId))
+                {
+                    waiting[schedule.AccountId] = await QueueDepth.CountAsync(db, schedule.AccountId, dispatch.Value.MaxQueuedPerAccount, ct);
+                }
+
+                queued += Materialize(schedule, now, horizon, catchUpFrom, waiting);
             }
 
             await db.SaveChangesAsync(ct);
@@ -64,7 +72,7 @@ public sealed partial class ScheduleMaterializer(
         }, cancellationToken);
     }
 
-    private int Materialize(Schedule schedule, DateTime now, DateTime horizon, DateTime catchUpFrom)
+    private int Materialize(Schedule schedule, DateTime now, DateTime horizon, DateTime catchUpFrom, Dictionary<long, int> waiting)
     {
         // Parsed as of the fire to materialize, not as of now: a last fire (a one-shot's) missed by a little is still due.
         var cron = CronSchedule.TryParse(schedule.Cron, schedule.TimeZone, schedule.NextFireTime!.Value.AddTicks(-1), out _, out var error);
@@ -96,9 +104,16 @@ public sealed partial class ScheduleMaterializer(
 
                 Add(schedule, at, now, DeliveryStatus.Skipped, $"Missed while no Worker ran ({Math.Round((now - at).TotalMinutes)} min ago); older than the catch-up window, so not sent");
             }
+            else if (waiting[schedule.AccountId] >= dispatch.Value.MaxQueuedPerAccount)
+            {
+                Add(schedule, at, now, DeliveryStatus.Skipped,
+                    $"Not sent: the account already had {dispatch.Value.MaxQueuedPerAccount} messages waiting (Dispatch:MaxQueuedPerAccount)");
+                LogQueueFull(logger, schedule.Id, dispatch.Value.MaxQueuedPerAccount);
+            }
             else
             {
                 Add(schedule, at, now, DeliveryStatus.Queued, at < now ? $"Fired late after an outage ({Math.Round((now - at).TotalMinutes)} min)" : null);
+                waiting[schedule.AccountId]++;
                 queued++;
             }
 
@@ -130,6 +145,9 @@ public sealed partial class ScheduleMaterializer(
 
     [LoggerMessage(LogLevel.Warning, "Schedule {ScheduleId} was disabled: {Reason}")]
     private static partial void LogDisabled(ILogger logger, long scheduleId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Schedule {ScheduleId}: a fire was skipped, its account already has {Max} messages waiting (Dispatch:MaxQueuedPerAccount)")]
+    private static partial void LogQueueFull(ILogger logger, long scheduleId, int max);
 
     [LoggerMessage(LogLevel.Warning, "Schedule {ScheduleId}: {Skipped} fires missed while no Worker ran were skipped (outside the catch-up window)")]
     private static partial void LogSkipped(ILogger logger, long scheduleId, int skipped);

@@ -26,6 +26,17 @@ public sealed class ScheduleOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// The least time between two fires of one schedule, checked over the schedule's next
+    /// <see cref="CronSchedule.IntervalCheckFires"/> fires when it is created, changed or enabled.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int MinimumIntervalSeconds { get; set; } = 60;
+
+    /// <summary>How many schedules one account may have (enabled or not).</summary>
+    [Range(1, 100_000)]
+    public int MaxPerAccount { get; set; } = 50;
+
     /// <summary>Idempotency keys are kept at least this long.</summary>
     [Range(24, 24 * 30)]
     public int IdempotencyKeyHours { get; set; } = 25;

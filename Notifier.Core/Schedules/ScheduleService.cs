@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
@@ -9,7 +11,8 @@ using Notifier.Core.Messages;
 namespace Notifier.Core.Schedules;
 
 /// <summary>Creates, replaces, deletes and triggers schedules, validating each exactly as <c>POST /api/messages</c> does.</summary>
-public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder templates, DeliveryIntake intake, TimeProvider time)
+public sealed class ScheduleService(
+    NotifierDbContext db, MessageTemplateBuilder templates, DeliveryIntake intake, TimeProvider time, IOptions<ScheduleOptions> options)
 {
     private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web)
     {
@@ -34,13 +37,28 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
 
         var schedule = new Schedule { AccountId = account.Value.Id, CreatedAt = Now() };
         var change = Apply(schedule, draft);
-        if (change is ScheduleChange.Saved)
+        if (change is not ScheduleChange.Saved)
         {
-            db.Schedules.Add(schedule);
-            await db.SaveChangesAsync(cancellationToken);
+            return change;
         }
 
-        return change;
+        var max = options.Value.MaxPerAccount;
+        return await db.InTransactionAsync<ScheduleChange>(async ct =>
+        {
+            // The account row is the lock every creation for this account queues behind (on every node), so two
+            // concurrent creations cannot both see room for one more.
+            await db.Dialect.LockAccountAsync(schedule.AccountId, ct);
+            var count = await db.Schedules.CountAsync(s => s.AccountId == schedule.AccountId, ct);
+            if (count >= max)
+            {
+                return new ScheduleChange.LimitReached($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MaxPerAccount)}", max,
+                    $"Account {schedule.AccountId} has {count} schedules, the most this Notifier allows ({ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MaxPerAccount)} = {max}). Delete one first.");
+            }
+
+            db.Schedules.Add(schedule);
+            await db.SaveChangesAsync(ct);
+            return change;
+        }, cancellationToken);
     }
 
     /// <summary>Replaces the schedule; a fire already turned into a delivery but not yet due is withdrawn and fired anew.</summary>
@@ -66,6 +84,11 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
             if (cron is null)
             {
                 return new ScheduleChange.Invalid(new Dictionary<string, string[]> { [field!] = [error!] });
+            }
+
+            if (enabled && !schedule.Enabled && IntervalError(cron) is { } tooOften)
+            {
+                return new ScheduleChange.Invalid(new Dictionary<string, string[]> { ["cron"] = [tooOften] });
             }
 
             if (schedule.Enabled != enabled)
@@ -127,6 +150,10 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
                 errors["timeZone"] = [zoneError!];
             }
         }
+        else if ((draft.Enabled ?? true) && IntervalError(cron) is { } tooOften)
+        {
+            errors["cron"] = [tooOften];
+        }
 
         var message = templates.Build(draft.Message, "message.");
         foreach (var (key, value) in message.Errors)
@@ -149,6 +176,21 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
         schedule.NextFireTime = schedule.Enabled ? cron.NextAfter(now) : null;
         schedule.UpdatedAt = now;
         return new ScheduleChange.Saved(schedule, cron);
+    }
+
+    /// <summary>Why <paramref name="cron"/> fires too often for <see cref="ScheduleOptions.MinimumIntervalSeconds"/>, or null.</summary>
+    private string? IntervalError(CronSchedule cron)
+    {
+        var minimum = options.Value.MinimumIntervalSeconds;
+        if (cron.FiresCloserThan(TimeSpan.FromSeconds(minimum), time.GetUtcNow().UtcDateTime) is not { } fires)
+        {
+            return null;
+        }
+
+        var gap = (fires.Second - fires.First).TotalSeconds;
+        var local = TimeZoneInfo.ConvertTimeFromUtc(fires.First, cron.Zone);
+        return string.Create(CultureInfo.InvariantCulture, $"fires {gap:0.###} s apart (at {local:yyyy-MM-dd HH:mm:ss} {cron.Zone.Id} and {gap:0.###} s later); ") +
+            $"a schedule may fire at most once every {minimum} s ({ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MinimumIntervalSeconds)})";
     }
 
     /// <summary>Now, to the microsecond the database keeps: the view answered on a write equals what a later read shows.</summary>

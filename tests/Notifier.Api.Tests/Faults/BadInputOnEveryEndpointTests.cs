@@ -35,6 +35,9 @@ public sealed class BadInputOnEveryEndpointTests(BadInputOnEveryEndpointTests.Fi
             "{\"text\": \"" + SqlLike + "\", \"accountId\": 999999}",
             "{\"name\": \"" + SqlLike + "\", \"cron\": \"" + SqlLike + "\", \"timeZone\": \"" + SqlLike + "\", \"message\": {\"text\": \"x\"}}",
             "{\"card\": {\"title\": \"t\", \"buttons\": [{\"title\": \"a\", \"link\": \"javascript:alert(1)\"}]}}",
+            // Schedules:MinimumIntervalSeconds: every second, and twice a day one second apart.
+            "{\"name\": \"fast\", \"cron\": \"* * * * * ?\", \"message\": {\"text\": \"x\"}}",
+            "{\"name\": \"burst\", \"cron\": \"0,1 0 8,20 * * ?\", \"message\": {\"text\": \"x\"}}",
         ];
         foreach (var target in targets)
         {

@@ -23,6 +23,7 @@ public sealed class ComposeFileTests
         .Add(DispatchOptions.SectionName, typeof(DispatchOptions))
         .Add(ScheduleOptions.SectionName, typeof(ScheduleOptions))
         .Add(MetricsOptions.SectionName, typeof(MetricsOptions))
+        .Add(Notifier.Core.Security.KeyRingOptions.SectionName, typeof(Notifier.Core.Security.KeyRingOptions))
         .Add($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}");
 
     [Fact]

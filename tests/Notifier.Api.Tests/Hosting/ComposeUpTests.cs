@@ -110,6 +110,7 @@ public sealed class ComposeUpTests(ITestOutputHelper output)
 
         Assert.NotEqual(0, exit);
         Assert.Contains("ConnectionStrings:Notifier", api.Output, StringComparison.Ordinal);
+        Assert.Contains("DataProtection:KeyEncryptionKey", api.Output, StringComparison.Ordinal);
         Assert.Contains("placeholder", api.Output, StringComparison.Ordinal);
     }
 
@@ -155,6 +156,7 @@ public sealed class ComposeUpTests(ITestOutputHelper output)
         ["NOTIFIER_LINK_DOMAIN"] = "127.0.0.1",
         ["NOTIFIER_PUBLIC_URL"] = $"http://127.0.0.1:{apiPort}",
         ["NOTIFIER_API_KEY"] = Secret(),
+        ["NOTIFIER_KEY_ENCRYPTION_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["NOTIFIER_PROXY_NETWORKS"] = "",
         ["NOTIFIER_PORT"] = apiPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -10,6 +10,7 @@ public class FiringSchedulesFixture : SchedulesFixture
         ["Dispatch:Enabled"] = "true",
         ["Dispatch:PollIntervalMilliseconds"] = "100",
         ["Dispatch:DailyCap"] = "1000",
+        ["Schedules:MinimumIntervalSeconds"] = "1", // fires every 2 s keep these tests short
     };
 }
 

@@ -14,8 +14,9 @@ public sealed class ScheduleMaterializerConcurrencyTests(MariaDbDatabase databas
     public async Task TwoHostsRunningTheMaterializerTogether_CreateEachFireOnce()
     {
         var clock = TestClock.Create(new DateTimeOffset(2026, 3, 9, 0, 0, 30, TimeSpan.Zero));
-        // A small batch so the runs take turns over the rows and meet on the locks.
-        var settings = new Dictionary<string, string?> { ["Schedules:BatchSize"] = "5" };
+        // A small batch so the runs take turns over the rows and meet on the locks; 744 fires of one account are over the
+        // default queue cap.
+        var settings = new Dictionary<string, string?> { ["Schedules:BatchSize"] = "5", ["Dispatch:MaxQueuedPerAccount"] = "100000" };
         await using var first = await ScheduleHost.StartAsync(database, clock, settings);
         await using var second = await ScheduleHost.StartAsync(database, clock, settings);
         var accountId = await first.AddAccountAsync();

@@ -10,6 +10,12 @@ namespace Notifier.Testing.Hosting;
 public static class TestHost
 {
     /// <summary>
+    /// The key-encryption key every test host gets (<c>DataProtection:KeyEncryptionKey</c>): MariaDB outside
+    /// Development needs one, and so the tests run the key ring encrypted, as a deployment does.
+    /// </summary>
+    public const string KeyEncryptionKey = "ZWZnaGlqa2xtbm9wcXJzdHV2d3h5ent8fX5/gIGCg4Q=";
+
+    /// <summary>
     /// Settings for Notifier on the MariaDB database <paramref name="connectionString"/>; see the overload taking a
     /// <see cref="ITestDatabase"/>'s settings.
     /// </summary>
@@ -31,6 +37,7 @@ public static class TestHost
             ["Kakao:RestApiKey"] = "key",
             // Most tests connect several people to one host; the owner tests set "" (the product's default) or a list.
             ["Notifier:Owners"] = "*",
+            ["DataProtection:KeyEncryptionKey"] = KeyEncryptionKey,
         };
         if (kakao is not null)
         {

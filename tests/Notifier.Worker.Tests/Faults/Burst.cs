@@ -9,6 +9,9 @@ namespace Notifier.Worker.Tests.Faults;
 /// <summary>A burst of text memos, each with a unique marker, put in the outbox through the real intake.</summary>
 public static class Burst
 {
+    /// <summary>The setting a host enqueueing a burst needs: a burst is deeper than the default per-account queue cap.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> UncappedQueue = new Dictionary<string, string?> { ["Dispatch:MaxQueuedPerAccount"] = "100000" };
+
     public static async Task<IReadOnlyList<string>> EnqueueAsync(IHost host, long accountId, int count, string prefix)
     {
         var markers = Enumerable.Range(0, count).Select(i => $"{prefix}-{i}").ToList();

@@ -22,7 +22,7 @@ public sealed class BurstRun(WorkerWorld world)
     {
         ThreadPool.SetMinThreads(200, 200); // the fake Kakao holds a thread per slow answer
         world.Clock.SetUtcNow(DateTimeOffset.UtcNow); // real time: the fake's tokens stay valid throughout
-        Setup = await world.StartCoreHostAsync();
+        Setup = await world.StartCoreHostAsync(Burst.UncappedQueue);
         AccountId = (await world.ConnectAsync(Setup, kakaoUserId, "Burst")).Id;
         await Burst.EnqueueAsync(Setup, AccountId, Messages, $"burst{kakaoUserId}");
         world.Kakao.MemoFaultPolicy = _ => MemoFault.Slow(TimeSpan.FromMilliseconds(20), delivered: true);

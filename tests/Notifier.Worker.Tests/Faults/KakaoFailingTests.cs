@@ -27,7 +27,7 @@ public sealed class KakaoFailingTests(WorkerWorld world, ITestOutputHelper outpu
             ["Database:MigrateOnStart"] = "false",
         };
         long accountId;
-        using (var setup = await world.StartCoreHostAsync())
+        using (var setup = await world.StartCoreHostAsync(Burst.UncappedQueue))
         {
             accountId = (await world.ConnectAsync(setup, 6001, "Flaky")).Id;
             await Burst.EnqueueAsync(setup, accountId, Messages, "flaky");

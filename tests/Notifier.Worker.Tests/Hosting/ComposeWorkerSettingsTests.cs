@@ -22,6 +22,7 @@ public sealed class ComposeWorkerSettingsTests
             .Add(ScheduleOptions.SectionName, typeof(ScheduleOptions))
             .Add(WorkerOptions.SectionName, typeof(WorkerOptions))
             .Add(MetricsOptions.SectionName, typeof(MetricsOptions))
+            .Add(Notifier.Core.Security.KeyRingOptions.SectionName, typeof(Notifier.Core.Security.KeyRingOptions))
             .Add($"ConnectionStrings:{DatabaseOptions.ConnectionStringName}");
 
         var environment = ComposeFile.Load().Environment("worker");

@@ -239,6 +239,8 @@ namespace Notifier.Core.Data.Migrations.MariaDb
 
                     b.HasIndex("AccountId", "Id");
 
+                    b.HasIndex("AccountId", "Status");
+
                     b.HasIndex("ScheduleId", "FireTime")
                         .IsUnique();
 

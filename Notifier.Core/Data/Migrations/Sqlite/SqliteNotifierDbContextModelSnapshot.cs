@@ -226,6 +226,8 @@ namespace Notifier.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("AccountId", "Id");
 
+                    b.HasIndex("AccountId", "Status");
+
                     b.HasIndex("ScheduleId", "FireTime")
                         .IsUnique();
 
