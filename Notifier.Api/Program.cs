@@ -38,6 +38,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHome();
@@ -45,6 +46,7 @@ app.MapSchedulePages();
 app.MapDeliveryPages();
 app.MapSendPages();
 app.MapAccountPages();
+app.MapKeyPages();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();

@@ -11,7 +11,10 @@ namespace Notifier.Api.Tests.Support;
 /// <summary>The real Api host, pointed at a real database and the WireMock Kakao through configuration only.</summary>
 public sealed class NotifierApiFactory : WebApplicationFactory<Program>
 {
-    public const string ApiKey = "test-api-key-0123456789";
+    public const string ApiKey = "test-api-key-0123456789-abcdefghijkl";
+
+    /// <summary>The name the test operator key has (a list item at position 0).</summary>
+    public const string ApiKeyName = "key1";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
