@@ -34,6 +34,11 @@ public sealed class NotifierApiFactory : WebApplicationFactory<Program>
     public static Dictionary<string, string?> Settings(string connectionString, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
         TestHost.Settings(connectionString, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
 
+    /// <summary>Settings for the database <paramref name="database"/> describes (see <c>ITestDatabase.Settings</c>) and the fake Kakao.</summary>
+    public static Dictionary<string, string?> Settings(
+        IReadOnlyDictionary<string, string?> database, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        TestHost.Settings(database, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
+
     /// <summary>A browser: keeps cookies, does not follow redirects (tests follow them as Kakao would).</summary>
     public HttpClient CreateBrowser() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
