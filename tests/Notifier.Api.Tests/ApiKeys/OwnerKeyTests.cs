@@ -157,17 +157,37 @@ public abstract class OwnerKeyTests<TDatabase>(ProviderFixture<TDatabase> fixtur
     }
 
     [Fact]
-    public async Task OwnerKey_DisconnectsItsOwnAccount()
+    public async Task OwnerKey_DisconnectsItsOwnAccount_AndTheAccountsKeysEndWithIt()
     {
         var (browser, accountId) = await OwnerKeys.ConnectAsync(fixture, 9161);
         using (browser)
         {
             using var api = new ApiClient(fixture, "Bearer " + await OwnerKeys.MakeAsync(browser, "leaving"));
+            await OwnerKeys.MakeAsync(browser, "spare");
 
             var answer = await api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/accounts/{accountId}"));
 
             Assert.True(answer.Status == HttpStatusCode.OK, answer.Body);
-            Assert.NotEqual("active", await fixture.StringAsync("SELECT Status FROM accounts WHERE Id = @a", ("@a", accountId)));
+            Assert.Equal("unlinked", await fixture.StringAsync("SELECT Status FROM accounts WHERE Id = @a", ("@a", accountId)));
+            Assert.Equal(0, await fixture.LongAsync("SELECT COUNT(*) FROM api_keys WHERE AccountId = @a", ("@a", accountId)));
+            (await api.GetAsync("/api/accounts")).AssertProblem(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
+    public async Task KakaosUnlinkWebhook_EndsTheAccountsKeys()
+    {
+        var (browser, accountId) = await OwnerKeys.ConnectAsync(fixture, 9165);
+        using (browser)
+        {
+            using var api = new ApiClient(fixture, "Bearer " + await OwnerKeys.MakeAsync(browser, "unlinked"));
+
+            var answer = await UnlinkCalls.PostAsync(fixture, UnlinkCalls.Fields(9165));
+
+            Assert.Equal(HttpStatusCode.OK, answer.Status);
+            await Notifier.Testing.Eventually.TrueAsync(
+                async () => await fixture.LongAsync("SELECT COUNT(*) FROM api_keys WHERE AccountId = @a", ("@a", accountId)) == 0, "the account's keys deleted");
+            (await api.GetAsync("/api/accounts")).AssertProblem(HttpStatusCode.Unauthorized);
         }
     }
 
