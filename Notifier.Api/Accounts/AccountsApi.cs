@@ -47,12 +47,13 @@ internal static class AccountsApi
         long id, ClaimsPrincipal user, HttpResponse response, AccessTokenService tokens, AccountViews views, ManualRefreshCooldown cooldown,
         CancellationToken cancellationToken)
     {
-        if (!ApiCaller.From(user).MayActOn(id) || await views.GetAsync(id, cancellationToken) is null)
+        if (!ApiCaller.From(user).MayActOn(id) || await views.GetAsync(id, cancellationToken) is not { } account)
         {
             return NotFound(id);
         }
 
-        if (await cooldown.TryTakeAsync(id, cancellationToken) is { } wait)
+        // Only a refresh that would reach Kakao counts: an account that needs its owner is a 409 below, without Kakao.
+        if (account.Status == AccountStatus.Active.ToName() && await cooldown.TryTakeAsync(id, cancellationToken) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -28,6 +28,10 @@ public static class FixtureData
     public static Task SetAccountStatusAsync(this ApiFixture fixture, long accountId, string status) =>
         TestMariaDb.ScalarAsync(fixture.ConnectionString, "UPDATE accounts SET Status = @status WHERE Id = @id", ("@status", status), ("@id", accountId));
 
+    /// <summary>As if the minute between two API refreshes of the account (the refresh cooldown) were over.</summary>
+    public static Task EndRefreshCooldownAsync(this ApiFixture fixture, long accountId) =>
+        TestMariaDb.ScalarAsync(fixture.ConnectionString, "UPDATE accounts SET LastManualRefreshAt = NULL WHERE Id = @id", ("@id", accountId));
+
     public static async Task<long> LongAsync(this ApiFixture fixture, string sql, params (string Name, object? Value)[] parameters) =>
         Convert.ToInt64(await TestMariaDb.ScalarAsync(fixture.ConnectionString, sql, parameters), CultureInfo.InvariantCulture);
 }
