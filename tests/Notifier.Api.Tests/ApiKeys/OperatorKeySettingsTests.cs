@@ -24,8 +24,6 @@ public sealed class OperatorKeySettingsTests : IDisposable
     [InlineData("Api:Keys:ci", ShortKey, "Api:Keys:ci (named 'ci') is 31 characters long")]
     [InlineData("Api:Keys:0", ShortKey, "Api:Keys:0 (named 'key1') is 31 characters long")]
     [InlineData("Api:Keys:ci", "with a space in it, and long enough to pass", "Api:Keys:ci contains whitespace")]
-    [InlineData("Api:RateLimit:PermitsPerSecond", "0", "Api:RateLimit:PermitsPerSecond must be above 0")]
-    [InlineData("Api:RateLimit:Burst", "0", "Api:RateLimit:Burst must be at least 1")]
     public void ABadSetting_StopsTheApiAtStart_NamingIt_NeverShowingTheKey(string key, string value, string expected)
     {
         using var factory = new NotifierApiFactory(Settings(key, value));
@@ -35,6 +33,20 @@ public sealed class OperatorKeySettingsTests : IDisposable
         var messages = Messages(error);
         Assert.Contains(expected, messages, StringComparison.Ordinal);
         Assert.DoesNotContain(value.Length > 8 ? value : "\u0000", messages, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 100, "Api:RateLimit:PermitsPerSecond must be above 0")]
+    [InlineData(-1, 100, "Api:RateLimit:PermitsPerSecond must be above 0")]
+    [InlineData(50, 0, "Api:RateLimit:Burst must be at least 1")]
+    public void ARateLimitThatLetsNothingThrough_IsRefused(double permitsPerSecond, int burst, string expected)
+    {
+        var options = new ApiOptions { RateLimit = new ApiRateLimitOptions { PermitsPerSecond = permitsPerSecond, Burst = burst } };
+
+        var result = new ApiOptionsValidation().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
