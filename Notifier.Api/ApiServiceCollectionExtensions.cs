@@ -19,7 +19,11 @@ internal static class ApiServiceCollectionExtensions
     public static WebApplicationBuilder AddNotifierApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
+        services.AddScoped<OwnerApiKeys>();
+        services.AddScoped<ManualRefreshCooldown>();
+        services.AddApiRateLimit();
         services.AddScoped<Accounts.AccountViews>();
         services.AddHostedService<UnlinkApplier>();
         services.AddRazorComponents();

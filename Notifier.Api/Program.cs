@@ -39,6 +39,7 @@ app.UseExceptionHandler();
 app.UseReadableStatusPages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHome();
@@ -48,6 +49,7 @@ app.MapSendPages();
 app.MapAccountPages();
 app.MapInvitePages();
 app.MapInviteLinks();
+app.MapKeyPages();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();

@@ -88,6 +88,8 @@ public sealed partial class AccountDisconnector(
             TokenVault.Wipe(account, now);
             await db.SaveChangesAsync(ct);
             var failed = await DeliveryFailures.FailQueuedAsync(db, accountId, "Not sent: the account was disconnected by its owner.", ct);
+            // Its owner's API keys end with it, as its sessions do: a reconnect starts without them.
+            await db.ApiKeys.Where(k => k.AccountId == accountId).ExecuteDeleteAsync(ct);
             var disabled = await db.Schedules.Where(s => s.AccountId == accountId && s.Enabled).ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.Enabled, false)
                 .SetProperty(s => s.NextFireTime, (DateTime?)null)

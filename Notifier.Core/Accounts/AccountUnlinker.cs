@@ -68,6 +68,8 @@ public sealed class AccountUnlinker(NotifierDbContext db, TimeProvider time)
                 TokenVault.Wipe(account, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 await DeliveryFailures.FailQueuedAsync(db, account.Id, $"Not sent: {request.Reason}; connect KakaoTalk again to resume.", ct);
+                // Its owner's API keys end with the link, as its sessions do.
+                await db.ApiKeys.Where(k => k.AccountId == account.Id).ExecuteDeleteAsync(ct);
             }
 
             await db.AccountUnlinkRequests.Where(r => r.Id == request.Id).ExecuteDeleteAsync(ct);

@@ -26,6 +26,7 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AccountUnlinkRequest> AccountUnlinkRequests => Set<AccountUnlinkRequest>();
 
     public DbSet<Owners.Invite> Invites => Set<Owners.Invite>();
+    public DbSet<ApiKeys.OwnerApiKey> ApiKeys => Set<ApiKeys.OwnerApiKey>();
 
     /// <summary>This provider's SQL for locks, claims and upserts.</summary>
     public abstract DatabaseDialect Dialect { get; }

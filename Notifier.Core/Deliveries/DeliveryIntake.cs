@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
@@ -10,14 +11,22 @@ namespace Notifier.Core.Deliveries;
 /// Puts a message in the outbox: the delivery row and its Idempotency-Key in one transaction, before any answer
 /// leaves, then wakes this process's dispatcher.
 /// </summary>
-public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, DispatchSignal signal, IOptions<DispatchOptions> options)
+public sealed partial class DeliveryIntake(
+    NotifierDbContext db, TimeProvider time, DispatchSignal signal, IOptions<DispatchOptions> options, ILogger<DeliveryIntake> logger)
 {
+    /// <summary>
+    /// Queues a message. <paramref name="requester"/> is the API key that asked (null for the owner pages and schedule
+    /// fires): its <see cref="IntakeRequester.Name"/> is recorded on the delivery, and an Idempotency-Key counts within
+    /// its <see cref="IntakeRequester.Scope"/> only.
+    /// </summary>
     public async Task<IntakeResult> EnqueueAsync(
         long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
-        long? scheduleId = null, DateTime? fireTime = null)
+        long? scheduleId = null, DateTime? fireTime = null, IntakeRequester? requester = null)
     {
+        var scope = requester?.Scope ?? "";
+
         // A retry replays the first answer whatever happened since (the account unlinked, a second one connected).
-        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
+        if (idempotencyKey is not null && await ReplayAsync(scope, idempotencyKey, requestHash, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -44,7 +53,12 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         var id = chosen.Id;
         try
         {
-            var delivery = await InsertAsync(id, templateJson, idempotencyKey, requestHash, scheduleId, fireTime, cancellationToken);
+            var delivery = await InsertAsync(id, templateJson, idempotencyKey, scope, requestHash, scheduleId, fireTime, requester?.Name, cancellationToken);
+            if (requester is not null)
+            {
+                LogQueued(delivery.Id, id, requester.Name);
+            }
+
             signal.Notify();
             return new IntakeResult.Accepted(delivery);
         }
@@ -52,7 +66,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         {
             // A concurrent request with the same key committed first.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(idempotencyKey, requestHash, cancellationToken) ?? new IntakeResult.KeyInFlight();
+            return await ReplayAsync(scope, idempotencyKey, requestHash, cancellationToken) ?? new IntakeResult.KeyInFlight();
         }
         catch (Exception ex) when (idempotencyKey is not null && ex.GetBaseException() is MySqlException { ErrorCode: MySqlErrorCode.LockWaitTimeout })
         {
@@ -60,9 +74,9 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         }
     }
 
-    private async Task<IntakeResult?> ReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
+    private async Task<IntakeResult?> ReplayAsync(string scope, string key, string requestHash, CancellationToken cancellationToken)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
         if (record is null)
         {
             return null;
@@ -78,7 +92,8 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
     }
 
     private Task<Delivery> InsertAsync(
-        long accountId, string templateJson, string? key, string requestHash, long? scheduleId, DateTime? fireTime, CancellationToken cancellationToken)
+        long accountId, string templateJson, string? key, string scope, string requestHash, long? scheduleId, DateTime? fireTime, string? requestedBy,
+        CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(async ct =>
@@ -95,12 +110,13 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
                 DueAt = now,
                 ScheduleId = scheduleId,
                 FireTime = fireTime,
+                RequestedBy = requestedBy,
             };
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key!, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key!, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
@@ -108,4 +124,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
             return delivery;
         }, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued delivery {DeliveryId} for account {AccountId}, asked by API key {KeyName}")]
+    private partial void LogQueued(long deliveryId, long accountId, string keyName);
 }

@@ -12,6 +12,7 @@ public sealed class SignInRequiredTests(OwnerPagesFixture fixture) : IClassFixtu
     [InlineData("/deliveries/1")]
     [InlineData("/send")]
     [InlineData("/account/disconnect")]
+    [InlineData("/keys")]
     public async Task OwnerPage_ForAStranger_RedirectsToTheHomePageToConnect(string page)
     {
         using var stranger = fixture.Factory.CreateBrowser();

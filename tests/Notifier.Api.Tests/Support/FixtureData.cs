@@ -30,6 +30,10 @@ public static class FixtureData
     public static async Task<string?> StringAsync(this ApiFixture fixture, string sql, long id) =>
         (string?)await fixture.Database.ScalarAsync(sql, ("@id", id));
 
+    /// <summary>As if the minute between two API refreshes of the account (the refresh cooldown) were over.</summary>
+    public static Task EndRefreshCooldownAsync(this ApiFixture fixture, long accountId) =>
+        fixture.Database.ScalarAsync("UPDATE accounts SET LastManualRefreshAt = NULL WHERE Id = @id", ("@id", accountId));
+
     public static async Task<long> LongAsync(this ApiFixture fixture, string sql, params (string Name, object? Value)[] parameters) =>
         Convert.ToInt64(await fixture.Database.ScalarAsync(sql, parameters), CultureInfo.InvariantCulture);
 }
