@@ -25,8 +25,8 @@ internal static class BenchProgram
         var table = new ResultTable();
         if (only.Contains("burst"))
         {
-            await FakeAloneBench.RunAsync(world, table);
-            await BurstBench.RunAsync(world, table);
+            var calibration = await FakeAloneBench.RunAsync(world, table);
+            await BurstBench.RunAsync(world, table, calibration);
         }
 
         if (only.Contains("rest"))
