@@ -45,11 +45,12 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<DeliveryIntake>();
         services.AddScoped<DeliveryClaimer>();
-        services.AddScoped<DeliverySender>();
+        services.AddTransient<DeliverySender>();
         services.TryAddSingleton<RetryJitter>();
         services.AddScoped<DeliveryOutcomeWriter>();
         services.AddSingleton<DeliveryDispatcher>();
         services.AddScoped<DeliveryRetention>();
+        services.AddSingleton<DispatchPipeline>();
         services.AddOptions<ScheduleOptions>().BindConfiguration(ScheduleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ScheduleMaterializer>();
         services.AddScoped<ScheduleService>();

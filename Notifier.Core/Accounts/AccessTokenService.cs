@@ -82,8 +82,11 @@ public sealed partial class AccessTokenService(
         }, cancellationToken);
     }
 
-    private bool IsFresh(Account account) =>
-        account.AccessTokenExpiresAt > time.GetUtcNow().UtcDateTime.AddMinutes(options.Value.RefreshAheadMinutes);
+    private bool IsFresh(Account account) => IsFresh(account, time.GetUtcNow().UtcDateTime, options.Value);
+
+    /// <summary>Whether the stored access token is valid for at least the refresh-ahead margin.</summary>
+    internal static bool IsFresh(Account account, DateTime nowUtc, TokenOptions options) =>
+        account.AccessTokenExpiresAt > nowUtc.AddMinutes(options.RefreshAheadMinutes);
 
     /// <summary>Marks the account and fails its queued deliveries, in the caller's transaction.</summary>
     internal async Task MarkReauthorizationRequiredAsync(Account account, string reason, CancellationToken cancellationToken)

@@ -16,20 +16,28 @@ public sealed partial class DeliveryClaimer(
     IOptions<DispatchOptions> options,
     ILogger<DeliveryClaimer> logger)
 {
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken) =>
+    /// <summary>Claims a page and returns only its rows (tests that look at the claim alone).</summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(CancellationToken cancellationToken) =>
+        (await ClaimPageAsync(cancellationToken)).Rows;
+
+    /// <summary>
+    /// Claims the next page: due rows in turns across accounts, leased, metered, with the accounts they need, all in one
+    /// transaction on one connection.
+    /// </summary>
+    public Task<ClaimedPage> ClaimPageAsync(CancellationToken cancellationToken) =>
         db.InTransactionAsync(async ct =>
         {
             var o = options.Value;
             var now = time.GetUtcNow().UtcDateTime;
             if (await AppRateLimits.UntilAsync(db, ct) > now)
             {
-                return (IReadOnlyList<ClaimedDelivery>)[]; // Kakao limits the whole app (-10): nothing goes out until the wait is over
+                return ClaimedPage.Empty; // Kakao limits the whole app (-10): nothing goes out until the wait is over
             }
 
             var due = await SelectDueAsync(now, o.BatchSize, ct);
             if (due.Count == 0)
             {
-                return (IReadOnlyList<ClaimedDelivery>)[];
+                return ClaimedPage.Empty;
             }
 
             var today = KoreanTime.Day(now);
@@ -38,7 +46,12 @@ public sealed partial class DeliveryClaimer(
             await LeaseAsync(split.Claimed.Select(d => d.Id).ToList(), leaseUntil, ct);
             await HoldForTomorrowAsync(split.OverCap.Select(d => d.Id).ToList(), now, today, ct);
             await DailyUsageRows.AddAsync(db, split.Added, today, ct);
-            return split.Claimed.Select(d => new ClaimedDelivery(d.Id, d.AccountId, d.TemplateJson, d.Attempts + 1, today, leaseUntil)).ToList();
+            var rows = split.Claimed.Select(d => new ClaimedDelivery(d.Id, d.AccountId, d.TemplateJson, d.Attempts + 1, today, leaseUntil)).ToList();
+            var accountIds = rows.Select(r => r.AccountId).Distinct().ToList();
+            var accounts = accountIds.Count == 0
+                ? new Dictionary<long, Accounts.Account>()
+                : await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            return new ClaimedPage(rows, accounts, due.Count);
         }, cancellationToken, db.Dialect.BeginClaimTransactionAsync);
 
     private async Task LeaseAsync(List<long> ids, DateTime leaseUntil, CancellationToken cancellationToken)
@@ -68,42 +81,45 @@ public sealed partial class DeliveryClaimer(
     }
 
     /// <summary>
-    /// Called just before a claimed delivery is sent: restarts its lease, so the lease covers this send and not the
-    /// wait behind the rest of the batch. False when the row is no longer this dispatcher's (the lease ran out while
-    /// it waited and another dispatcher took it over): it must not be sent here, and the day's unit it held is given back.
+    /// Restarts the lease of a page's rows that wait for a sender, in one statement, while they are still this
+    /// dispatcher's. Returns the ids renewed; the others were taken over by another dispatcher after their lease ran out:
+    /// they must not be sent here, and the day's unit each held is given back.
     /// </summary>
-    public async Task<bool> RenewLeaseAsync(ClaimedDelivery delivery, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<long>> RenewLeasesAsync(IReadOnlyList<ClaimedDelivery> rows, DateTime leaseUntil, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var now = time.GetUtcNow().UtcDateTime;
-        if (delivery.LeaseUntil - now >= TimeSpan.FromSeconds(o.LeaseSeconds * 0.9))
+        var ids = rows.Select(r => r.Id).ToList();
+        var renewed = await Mine(ids).ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, leaseUntil), cancellationToken);
+        if (renewed == ids.Count)
         {
-            // Claimed a moment ago: nobody can have taken it over (that needs the lease to run out), and almost the
-            // whole lease is left for the send. Saves a statement per message on the hot path.
-            return true;
+            return ids.ToHashSet();
         }
 
-        var leaseUntil = now.AddSeconds(o.LeaseSeconds);
-        var renewed = await db.Deliveries
-            .Where(d => d.Id == delivery.Id && d.LeaseOwner == o.NodeId && d.Status == DeliveryStatus.Sending)
-            .ExecuteUpdateAsync(u => u.SetProperty(d => d.DueAt, leaseUntil), cancellationToken);
-        if (renewed == 1)
+        var mine = (await Mine(ids).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var lost in rows.Where(r => !mine.Contains(r.Id)))
         {
-            return true;
+            await DailyUsageRows.ReleaseAsync(db, lost.AccountId, lost.UsageDay, cancellationToken);
+            LogTakenOver(logger, lost.Id, o.NodeId, o.LeaseSeconds);
         }
 
-        await DailyUsageRows.ReleaseAsync(db, delivery.AccountId, delivery.UsageDay, cancellationToken);
-        LogTakenOver(logger, delivery.Id, o.NodeId, o.LeaseSeconds);
-        return false;
+        return mine;
     }
 
-    // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung. Those have waited longest: they go first.
+    private IQueryable<Delivery> Mine(List<long> ids)
+    {
+        var node = options.Value.NodeId;
+        return db.Deliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == node && d.Status == DeliveryStatus.Sending);
+    }
+
+    // A 'sending' row is due when its lease (DueAt) ran out: its dispatcher died or hung. Those have waited longest: they
+    // go first. Queued rows are taken in turns across accounts, so a deep backlog of one account (or one the daily cap
+    // moved to 00:00 KST) does not keep another account's due row waiting for more than one page.
     private async Task<List<Delivery>> SelectDueAsync(DateTime now, int batchSize, CancellationToken cancellationToken)
     {
         var due = await db.Dialect.ClaimDueDeliveriesAsync(DeliveryStatus.Sending, now, batchSize, cancellationToken);
         if (due.Count < batchSize)
         {
-            due.AddRange(await db.Dialect.ClaimDueDeliveriesAsync(DeliveryStatus.Queued, now, batchSize - due.Count, cancellationToken));
+            due.AddRange(await db.Dialect.ClaimDueDeliveriesInTurnsAsync(now, batchSize - due.Count, cancellationToken));
         }
 
         return due;

@@ -1,69 +1,105 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Notifier.Core.Data;
+using Notifier.Core.Accounts;
 
 namespace Notifier.Core.Deliveries;
 
-/// <summary>One round of the outbox: claim a batch, send it with bounded parallelism, record each outcome.</summary>
-public sealed partial class DeliveryDispatcher(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, ILogger<DeliveryDispatcher> logger)
+/// <summary>
+/// The steps of the outbox, each on its own scope and one database connection: claim a page, send one of its rows,
+/// record a group of finished sends. <see cref="DispatchPipeline"/> runs them as a pipeline; <see cref="DispatchOnceAsync"/>
+/// runs one round of them (claim, send all, record each), which tests drive step by step.
+/// </summary>
+public sealed partial class DeliveryDispatcher(
+    IServiceScopeFactory scopes,
+    IServiceProvider services,
+    TimeProvider time,
+    TokenVault vault,
+    IOptions<TokenOptions> tokenOptions,
+    IOptions<DispatchOptions> options,
+    ILogger<DeliveryDispatcher> logger)
 {
+    /// <summary>Claims the next page (empty when nothing is due, or while Kakao limits the app).</summary>
+    public async Task<DispatchPage> ClaimAsync(CancellationToken cancellationToken)
+    {
+        ClaimedPage claimed;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryClaimer>().ClaimPageAsync(cancellationToken);
+        }
+
+        if (claimed.Rows.Count > 0)
+        {
+            Metrics.NotifierMetrics.RecordClaim(claimed.Rows.Count);
+        }
+
+        var tokens = new PageTokens(claimed.Accounts, vault, scopes, time, tokenOptions.Value);
+        return new DispatchPage(claimed, tokens, time, TimeSpan.FromSeconds(options.Value.LeaseSeconds));
+    }
+
     /// <summary>
-    /// Returns how many deliveries it handled. <paramref name="stopClaiming"/> only stops the claim: what was claimed is
-    /// sent and recorded (each Kakao call is bounded by its timeout), so a shutdown leaves no row half-done.
+    /// Sends one row of a page; null when it is not to be sent here (taken over while it waited). Throws only when the
+    /// database failed under it: the row stays leased and is taken again when its lease runs out.
+    /// </summary>
+    public async Task<FinishedSend?> SendAsync(DispatchPage page, ClaimedDelivery delivery, DeliverySender sender)
+    {
+        if (!await page.StartAsync(delivery, RenewAsync))
+        {
+            return null;
+        }
+
+        var outcome = await sender.SendAsync(delivery, page.Tokens, CancellationToken.None);
+        Metrics.NotifierMetrics.RecordSend(outcome);
+        return new FinishedSend(delivery, outcome);
+    }
+
+    /// <summary>A sender for one page's sends (its Kakao client comes from the HTTP client factory).</summary>
+    public DeliverySender Sender() => services.GetRequiredService<DeliverySender>();
+
+    /// <summary>Records finished sends on one connection; what could not be recorded stays in <paramref name="group"/>.</summary>
+    public async Task RecordAsync(List<FinishedSend> group)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DeliveryOutcomeWriter>().RecordGroupAsync(group, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// One round: claim a page, send it with bounded parallelism, record each outcome as it comes. Returns how many rows
+    /// it claimed. <paramref name="stopClaiming"/> only stops the claim: what was claimed is sent and recorded.
     /// </summary>
     public async Task<int> DispatchOnceAsync(CancellationToken stopClaiming)
     {
-        IReadOnlyList<ClaimedDelivery> claimed;
-        Dictionary<long, Accounts.Account> accounts;
-        await using (var scope = scopes.CreateAsyncScope())
+        var page = await ClaimAsync(stopClaiming);
+        if (page.Claimed.Rows.Count == 0)
         {
-            claimed = await scope.ServiceProvider.GetRequiredService<DeliveryClaimer>().ClaimAsync(stopClaiming);
-            if (claimed.Count == 0)
-            {
-                return 0;
-            }
-
-            Metrics.NotifierMetrics.RecordClaim(claimed.Count);
-            var ids = claimed.Select(c => c.AccountId).Distinct().ToList();
-            accounts = await scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Accounts.AsNoTracking()
-                .Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, CancellationToken.None);
+            return 0;
         }
 
+        var sender = Sender();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism };
-        await Parallel.ForEachAsync(claimed, parallel, async (delivery, _) =>
+        await Parallel.ForEachAsync(page.Claimed.Rows, parallel, async (delivery, _) =>
         {
             try
             {
-                await SendOneAsync(delivery, accounts);
+                if (await SendAsync(page, delivery, sender) is { } finished)
+                {
+                    await RecordAsync([finished]);
+                }
             }
             catch (Exception ex)
             {
-                // The database failed under this one row: it stays leased and is taken again when the lease runs out;
-                // the rest of the batch goes on.
                 LogDeliveryFailed(logger, delivery.Id, ex);
             }
         });
-        return claimed.Count;
+        return page.Claimed.Rows.Count;
     }
 
-    private async Task SendOneAsync(ClaimedDelivery delivery, Dictionary<long, Accounts.Account> accounts)
+    private async Task<IReadOnlySet<long>> RenewAsync(IReadOnlyList<ClaimedDelivery> rows, DateTime leaseUntil)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        if (!await services.GetRequiredService<DeliveryClaimer>().RenewLeaseAsync(delivery, CancellationToken.None))
-        {
-            return; // another dispatcher holds it now: sending it here too would be a duplicate
-        }
-
-        var outcome = accounts.TryGetValue(delivery.AccountId, out var account)
-            ? await services.GetRequiredService<DeliverySender>().SendAsync(delivery, account, CancellationToken.None)
-            : new SendOutcome.Failed("The account no longer exists");
-        Metrics.NotifierMetrics.RecordSend(outcome);
-        await services.GetRequiredService<DeliveryOutcomeWriter>().RecordAsync(delivery, outcome, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<DeliveryClaimer>().RenewLeasesAsync(rows, leaseUntil, CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Warning, "Delivery {DeliveryId} could not be handled; it is taken again when its lease runs out")]
-    private static partial void LogDeliveryFailed(ILogger logger, long deliveryId, Exception exception);
+    internal static partial void LogDeliveryFailed(ILogger logger, long deliveryId, Exception exception);
 }

@@ -14,6 +14,49 @@ public sealed partial class DeliveryOutcomeWriter(
     IOptions<DispatchOptions> options,
     ILogger<DeliveryOutcomeWriter> logger)
 {
+    /// <summary>
+    /// Records a group of finished sends on one connection: every plain "sent" in one statement, the rest (retries,
+    /// failures, postponements, unknowns, sends Kakao answered oddly: rare) each as <see cref="RecordAsync"/> does.
+    /// Each is removed from <paramref name="group"/> once recorded, so after a failure the group holds only what is left.
+    /// </summary>
+    public async Task RecordGroupAsync(List<FinishedSend> group, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var sent = group.Where(f => f.Outcome is SendOutcome.Sent { Reason: null }).Select(f => f.Delivery.Id).ToList();
+            if (sent.Count > 0)
+            {
+                await RecordSentAsync(sent, cancellationToken);
+                group.RemoveAll(f => f.Outcome is SendOutcome.Sent { Reason: null });
+            }
+
+            while (group.Count > 0)
+            {
+                await RecordAsync(group[0].Delivery, group[0].Outcome, cancellationToken);
+                group.RemoveAt(0);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // The hot path: one statement for the whole group. A row whose lease another dispatcher took over is not touched.
+    private Task<int> RecordSentAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var node = options.Value.NodeId;
+        return db.Deliveries.Where(d => ids.Contains(d.Id) && d.LeaseOwner == node && d.Status == DeliveryStatus.Sending)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Status, DeliveryStatus.Sent)
+                .SetProperty(d => d.SentAt, now)
+                .SetProperty(d => d.DueAt, now)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LastError, (string?)null), cancellationToken);
+    }
+
     public async Task RecordAsync(ClaimedDelivery delivery, SendOutcome outcome, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;

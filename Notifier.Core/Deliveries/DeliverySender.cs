@@ -1,17 +1,21 @@
-using Notifier.Core.Accounts;
 using Notifier.Core.Kakao;
 using Notifier.Core.Metrics;
 
 namespace Notifier.Core.Deliveries;
 
-/// <summary>Sends one claimed delivery with a fresh token; on <c>-401</c> refreshes once and resends once.</summary>
-public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kakao, TimeProvider time)
+/// <summary>Sends one claimed delivery with its page's fresh token; on <c>-401</c> refreshes once and resends once.</summary>
+public sealed class DeliverySender(KakaoApiClient kakao, TimeProvider time)
 {
-    public async Task<SendOutcome> SendAsync(ClaimedDelivery delivery, Account account, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(ClaimedDelivery delivery, PageTokens tokens, CancellationToken cancellationToken)
     {
+        if (tokens.Account(delivery.AccountId) is not { } account)
+        {
+            return new SendOutcome.Failed("The account no longer exists");
+        }
+
         try
         {
-            var token = await TokenAsync(() => tokens.GetFreshAsync(account, cancellationToken));
+            var token = await TokenAsync(() => tokens.GetAsync(account));
             MemoReceipt receipt;
             try
             {
@@ -19,14 +23,14 @@ public sealed class DeliverySender(AccessTokenService tokens, KakaoApiClient kak
             }
             catch (KakaoApiException ex) when (ex.Code == KakaoApiException.InvalidToken)
             {
-                // Revoked or expired early: refresh once (or reuse another process's refresh) and resend once.
-                var renewed = await TokenAsync(() => tokens.RefreshRejectedAsync(account.Id, token, cancellationToken));
+                // Revoked or expired early: refresh once (or reuse another send's or process's refresh) and resend once.
+                var renewed = await TokenAsync(() => tokens.RefreshRejectedAsync(account.Id, token));
                 receipt = await NotifierMetrics.TimeKakaoSendAsync(() => kakao.SendStoredMemoAsync(renewed, delivery.TemplateJson, cancellationToken));
             }
 
             return new SendOutcome.Sent(receipt.Note);
         }
-        catch (Exception ex) when (ex is KakaoApiException or KakaoUnavailableException or KakaoAuthException or AccountUnavailableException)
+        catch (Exception ex) when (ex is KakaoApiException or KakaoUnavailableException or KakaoAuthException or Accounts.AccountUnavailableException)
         {
             return SendOutcome.FromException(ex, time.GetUtcNow().UtcDateTime);
         }

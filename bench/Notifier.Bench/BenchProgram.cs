@@ -11,7 +11,7 @@ internal static class BenchProgram
         var options = BenchOptions.Parse(args);
         var root = Environment.GetEnvironmentVariable("NOTIFIER_BENCH_MARIADB")
             ?? throw new InvalidOperationException("NOTIFIER_BENCH_MARIADB is not set: run bench/run.sh");
-        var only = Environment.GetEnvironmentVariable("NOTIFIER_BENCH_ONLY")?.Split(',') ?? ["burst", "rest", "upkeep", "memory"];
+        var only = Environment.GetEnvironmentVariable("NOTIFIER_BENCH_ONLY")?.Split(',') ?? ["burst", "rest", "upkeep", "memory", "start"];
         Console.WriteLine($"Notifier bench: {options}");
 
         await using var world = await BenchWorld.CreateAsync(root, options);
@@ -25,8 +25,8 @@ internal static class BenchProgram
         var table = new ResultTable();
         if (only.Contains("burst"))
         {
-            await FakeAloneBench.RunAsync(world, table);
-            await BurstBench.RunAsync(world, table);
+            var calibration = await FakeAloneBench.RunAsync(world, table);
+            await BurstBench.RunAsync(world, table, calibration);
         }
 
         if (only.Contains("rest"))
@@ -44,6 +44,11 @@ internal static class BenchProgram
         if (only.Contains("memory"))
         {
             await MemoryBench.RunAsync(world, table);
+        }
+
+        if (only.Contains("start"))
+        {
+            await StartBench.RunAsync(world, table);
         }
 
         table.Print(Console.Out);

@@ -14,7 +14,10 @@ namespace Notifier.Bench;
 /// </summary>
 internal static class FakeAloneBench
 {
-    public static async Task RunAsync(BenchWorld world, ResultTable table)
+    /// <summary>What the calibration came to: its ratio to the limit, and the CPU per message of HttpClient + fake Kakao.</summary>
+    public sealed record Calibration(double Ratio, double CpuMsPerMessage);
+
+    public static async Task<Calibration> RunAsync(BenchWorld world, ResultTable table)
     {
         var o = world.Options;
         string token;
@@ -46,5 +49,6 @@ internal static class FakeAloneBench
         Console.WriteLine($"   CPU: bench process (HttpClient + fake Kakao) {N(self.TotalSeconds)} s = {N(self.TotalMilliseconds / o.Deliveries, "0.00")} ms/message");
         table.Add(new Figure($"1z. calibration: {o.Deliveries} sends HttpClient → fake, no Notifier", $"{N(elapsed.TotalSeconds)} s ({N(o.Deliveries / elapsed.TotalSeconds, "0")}/s)",
             $"{N(limit.TotalSeconds)} s", $"{N(elapsed / limit)}×", "(what the fake and this machine allow)", null));
+        return new Calibration(elapsed / limit, self.TotalMilliseconds / o.Deliveries);
     }
 }

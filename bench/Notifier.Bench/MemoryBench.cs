@@ -12,7 +12,7 @@ internal static class MemoryBench
     public static async Task RunAsync(BenchWorld world, ResultTable table)
     {
         var o = world.Options;
-        var bin = BinFolders();
+        var bin = Folder;
         var healthFile = Path.Combine(Path.GetTempPath(), $"notifier-bench-{Guid.NewGuid():N}.health");
         Console.WriteLine("Memory: a Worker process...");
         using (var worker = AppProcess.Start(Path.Combine(bin("Notifier.Worker"), "Notifier.Worker.dll"), world.Settings(new Dictionary<string, string?>
@@ -86,7 +86,15 @@ internal static class MemoryBench
         }
     }
 
-    /// <summary>The bin folder of a sibling project, in the configuration this bench was built in.</summary>
+    /// <summary>
+    /// Where a host's dll is: its published build when <c>bench/run.sh</c> published it (<c>NOTIFIER_BENCH_PUBLISHED</c>),
+    /// otherwise its bin folder in the configuration this bench was built in.
+    /// </summary>
+    public static string Folder(string project) =>
+        Environment.GetEnvironmentVariable("NOTIFIER_BENCH_PUBLISHED") is { Length: > 0 } published
+            ? Path.Combine(published, project)
+            : BinFolders()(project);
+
     private static Func<string, string> BinFolders()
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));

@@ -36,6 +36,13 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     public abstract Task<List<Delivery>> ClaimDueDeliveriesAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Queued deliveries due by <paramref name="now"/>, taken in turns across accounts: every account's first due row
+    /// (oldest first), then every account's second, and so on, up to <paramref name="limit"/>; held, none another claimer
+    /// holds. So one account's deep backlog never keeps another account's due row out of the next page.
+    /// </summary>
+    public abstract Task<List<Delivery>> ClaimDueDeliveriesInTurnsAsync(DateTime now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Ids of active accounts whose refresh token expires before <paramref name="expiringBefore"/> and that no upkeep
     /// touched since <paramref name="notTouchedSince"/>, soonest expiry first, held; none another claimer holds.
     /// </summary>

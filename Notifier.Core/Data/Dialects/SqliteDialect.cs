@@ -19,6 +19,7 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     private readonly TableNames<Account> _accounts = new(db);
     private readonly TableNames<Schedule> _schedules = new(db);
     private readonly TableNames<DailyUsage> _usage = new(db);
+    private readonly TableNames<Delivery> _deliveries = new(db);
 
     public override bool SkipsLockedRows => false;
 
@@ -44,6 +45,19 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task<List<Delivery>> ClaimDueDeliveriesAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken) =>
         Db.Deliveries.AsNoTracking().Where(d => d.Status == status && d.DueAt <= now)
             .OrderBy(d => d.DueAt).Take(limit).ToListAsync(cancellationToken);
+
+    public override Task<List<Delivery>> ClaimDueDeliveriesInTurnsAsync(DateTime now, int limit, CancellationToken cancellationToken)
+    {
+        var d = _deliveries;
+        var (id, due) = (d[nameof(Delivery.Id)], d[nameof(Delivery.DueAt)]);
+        return Db.Deliveries.FromSqlRaw($$"""
+            SELECT * FROM {{d.Table}} WHERE {{id}} IN (
+              SELECT Id FROM (
+                SELECT {{id}} AS Id, {{due}} AS DueAt, ROW_NUMBER() OVER (PARTITION BY {{d[nameof(Delivery.AccountId)]}} ORDER BY {{due}}, {{id}}) AS Turn
+                FROM {{d.Table}} WHERE {{d[nameof(Delivery.Status)]}} = {0} AND {{due}} <= {1}
+              ) ORDER BY Turn, DueAt, Id LIMIT {2})
+            """, DeliveryStatus.Queued.ToName(), now, limit).AsNoTracking().ToListAsync(cancellationToken);
+    }
 
     public override Task<List<long>> ClaimAccountsForUpkeepAsync(DateTime expiringBefore, DateTime notTouchedSince, int limit, CancellationToken cancellationToken) =>
         Db.Accounts
