@@ -38,10 +38,10 @@ public sealed class AccountRefreshTests(AccountRefreshFixture fixture) : IClassF
     [Fact]
     public async Task Refresh_WhenKakaoLimitsTokenIssuance_KOE237_Is429WithRetryAfter_AndTheAccountStaysActive()
     {
-        var accountId = await fixture.ConnectAccountAsync(8604, "Busy");
+        var accountId = await fixture.ConnectAccountAsync(8605, "Busy");
         using var api = new ApiClient(fixture);
         var before = (await api.GetAsync($"/api/accounts/{accountId}")).Json;
-        fixture.Kakao.ExhaustTokenIssuance(8604);
+        fixture.Kakao.ExhaustTokenIssuance(8605);
         var refreshes = fixture.Kakao.RefreshCount;
 
         var answer = await api.PostAsync($"/api/accounts/{accountId}/refresh");
