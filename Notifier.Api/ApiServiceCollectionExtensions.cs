@@ -20,6 +20,9 @@ internal static class ApiServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
         services.AddScoped<Accounts.AccountViews>();
+        services.AddScoped<Integrations.IntegrationRouting>();
+        services.AddScoped<Integrations.IntegrationPublisher>();
+        services.AddSingleton<Integrations.ReservedTopics>();
         services.AddHostedService<UnlinkApplier>();
         services.AddRazorComponents();
         // Korean nicknames and card text render as text, not as character references.

@@ -3,6 +3,8 @@ using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Health;
 using Notifier.Api.Home;
+using Notifier.Api.Integrations;
+using Notifier.Api.Integrations.Ntfy;
 using Notifier.Api.Hosting;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
@@ -45,6 +47,8 @@ app.MapSchedulePages();
 app.MapDeliveryPages();
 app.MapSendPages();
 app.MapAccountPages();
+app.MapTopicPages();
+app.MapMessagePages();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();
@@ -53,6 +57,8 @@ app.MapKakaoUnlink();
 app.MapHealth();
 app.MapMetrics();
 app.MapNotifierOpenApi();
+// Last, and POST/PUT only: /{topic} never stands in for a route above (ReservedTopics).
+app.MapNtfy();
 
 await app.RunAsync();
 return 0;

@@ -12,7 +12,8 @@ public sealed record MessageView(
     DateTime? SentAt,
     string? LastError,
     long? ScheduleId,
-    DateTime? FireTime)
+    DateTime? FireTime,
+    string? Topic)
 {
     public static MessageView From(Delivery delivery) => new(
         delivery.Id,
@@ -23,7 +24,8 @@ public sealed record MessageView(
         delivery.SentAt,
         delivery.LastError,
         delivery.ScheduleId,
-        delivery.FireTime);
+        delivery.FireTime,
+        delivery.Topic);
 }
 
 /// <summary>The answer to <c>POST /api/messages</c>.</summary>

@@ -12,7 +12,8 @@ public sealed record DeliveryRow(
     long? ScheduleId,
     string? ScheduleName,
     DateTime? FireTime,
-    string? LastError)
+    string? LastError,
+    string? Topic = null)
 {
     public static DeliveryRow From(Delivery delivery, IReadOnlyDictionary<long, string> scheduleNames) => new(
         delivery.Id,
@@ -23,5 +24,6 @@ public sealed record DeliveryRow(
         delivery.ScheduleId,
         delivery.ScheduleId is { } id ? scheduleNames.GetValueOrDefault(id) : null,
         delivery.FireTime,
-        delivery.LastError);
+        delivery.LastError,
+        delivery.Topic);
 }

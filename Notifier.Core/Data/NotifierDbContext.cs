@@ -25,6 +25,12 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<AccountUnlinkRequest> AccountUnlinkRequests => Set<AccountUnlinkRequest>();
 
+    public DbSet<Integrations.MessagePageRecord> MessagePages => Set<Integrations.MessagePageRecord>();
+
+    public DbSet<Integrations.LinkRedirect> LinkRedirects => Set<Integrations.LinkRedirect>();
+
+    public DbSet<Integrations.TopicRoute> Topics => Set<Integrations.TopicRoute>();
+
     /// <summary>This provider's SQL for locks, claims and upserts.</summary>
     public abstract DatabaseDialect Dialect { get; }
 

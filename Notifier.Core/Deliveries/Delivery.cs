@@ -38,4 +38,7 @@ public sealed class Delivery
 
     /// <summary>The schedule fire time this delivery belongs to; unique with <see cref="ScheduleId"/>.</summary>
     public DateTime? FireTime { get; set; }
+
+    /// <summary>The topic an integration published it to (ntfy, Alertmanager, Grafana, GitHub); null for the others.</summary>
+    public string? Topic { get; set; }
 }

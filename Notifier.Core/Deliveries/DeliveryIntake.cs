@@ -13,10 +13,11 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
 {
     public async Task<IntakeResult> EnqueueAsync(
         long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
-        long? scheduleId = null, DateTime? fireTime = null)
+        long? scheduleId = null, DateTime? fireTime = null, DeliveryExtras? extras = null)
     {
+        var keyWindow = extras?.KeyWindow;
         // A retry replays the first answer whatever happened since (the account unlinked, a second one connected).
-        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
+        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, keyWindow, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -36,7 +37,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         var id = chosen.Id;
         try
         {
-            var delivery = await InsertAsync(id, templateJson, idempotencyKey, requestHash, scheduleId, fireTime, cancellationToken);
+            var delivery = await InsertAsync(id, templateJson, idempotencyKey, requestHash, scheduleId, fireTime, extras, cancellationToken);
             signal.Notify();
             return new IntakeResult.Accepted(delivery);
         }
@@ -44,7 +45,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         {
             // A concurrent request with the same key committed first.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(idempotencyKey, requestHash, cancellationToken) ?? new IntakeResult.KeyInFlight();
+            return await ReplayAsync(idempotencyKey, requestHash, keyWindow, cancellationToken) ?? new IntakeResult.KeyInFlight();
         }
         catch (Exception ex) when (idempotencyKey is not null && ex.GetBaseException() is MySqlException { ErrorCode: MySqlErrorCode.LockWaitTimeout })
         {
@@ -52,10 +53,10 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         }
     }
 
-    private async Task<IntakeResult?> ReplayAsync(string key, string requestHash, CancellationToken cancellationToken)
+    private async Task<IntakeResult?> ReplayAsync(string key, string requestHash, TimeSpan? window, CancellationToken cancellationToken)
     {
         var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
-        if (record is null)
+        if (record is null || (window is { } w && record.CreatedAt < time.GetUtcNow().UtcDateTime - w))
         {
             return null;
         }
@@ -70,15 +71,23 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
     }
 
     private Task<Delivery> InsertAsync(
-        long accountId, string templateJson, string? key, string requestHash, long? scheduleId, DateTime? fireTime, CancellationToken cancellationToken)
+        long accountId, string templateJson, string? key, string requestHash, long? scheduleId, DateTime? fireTime, DeliveryExtras? extras,
+        CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             var now = time.GetUtcNow().UtcDateTime;
-            // The key needs the delivery's id, so two inserts in one transaction; without a key one insert is atomic.
-            await using var transaction = key is null ? null : await db.Database.BeginTransactionAsync(ct);
+            // The key and an integration's rows need the delivery's id, so several inserts in one transaction; else one insert is atomic.
+            await using var transaction = key is null && extras?.HasRows != true ? null : await db.Database.BeginTransactionAsync(ct);
+            if (key is not null && extras?.KeyWindow is { } window)
+            {
+                // A key whose window has passed makes way for the new delivery (a concurrent twin then meets the primary key).
+                var before = now - window;
+                await db.IdempotencyRecords.Where(r => r.Key == key && r.CreatedAt < before).ExecuteDeleteAsync(ct);
+            }
+
             var delivery = new Delivery
             {
                 AccountId = accountId,
@@ -87,17 +96,38 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
                 DueAt = now,
                 ScheduleId = scheduleId,
                 FireTime = fireTime,
+                Topic = extras?.Topic,
             };
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key!, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                if (key is not null)
+                {
+                    db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                }
+
+                AddExtras(delivery.Id, extras);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
 
             return delivery;
         }, cancellationToken);
+    }
+
+    private void AddExtras(long deliveryId, DeliveryExtras? extras)
+    {
+        if (extras?.Page is { } page)
+        {
+            page.DeliveryId = deliveryId;
+            db.MessagePages.Add(page);
+        }
+
+        foreach (var redirect in extras?.Redirects ?? [])
+        {
+            redirect.DeliveryId = deliveryId;
+            db.LinkRedirects.Add(redirect);
+        }
     }
 }
