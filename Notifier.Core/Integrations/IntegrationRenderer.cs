@@ -30,6 +30,8 @@ public sealed class IntegrationRenderer(
         var publicUrl = notifier.CurrentValue.PublicUrlOrDefault.TrimEnd('/');
         // Notifier's own pages can be linked only when its address is a site domain Kakao opens.
         var canHost = links.Check(publicUrl + "/m/x") is null;
+        // A memo needs a link; without one of its own it links to Notifier, or else to the first registered site domain.
+        var fallback = canHost ? null : links.AllowedDomains.Select(d => $"{d.Scheme ?? "https"}://{d.Host}{(d.Port is { } p ? $":{p}" : "")}").First();
         var redirects = new List<LinkRedirect>();
         string? Openable(string? url) => OpenableLink(url, publicUrl, canHost, redirects);
 
@@ -58,7 +60,7 @@ public sealed class IntegrationRenderer(
         var plain = Join(" ", emoji, body) + (hashTags.Length > 0 ? "\n" + hashTags : "");
         if (title is null && image is null && buttons.Count == 0 && plain.Length <= TextBudget && body.Length > 0)
         {
-            return new IntegrationRendering(templates.Build(new MessageContent { Text = plain }), null, redirects);
+            return new IntegrationRendering(templates.Build(new MessageContent { Text = plain, Link = fallback }), null, redirects);
         }
 
         var room = TextBudget - (hashTags.Length > 0 ? hashTags.Length + 1 : 0);
@@ -77,7 +79,7 @@ public sealed class IntegrationRenderer(
             Title = TextCut.Fit(Join(" ", emoji, title ?? message.Topic), MessageLimits.TitleLength),
             Description = description.Length > 0 ? TextCut.Fit(description, TextBudget) : null,
             ImageUrl = image,
-            Link = click ?? buttons.FirstOrDefault()?.Link,
+            Link = click ?? buttons.FirstOrDefault()?.Link ?? fallback,
             Buttons = buttons.Take(MessageLimits.Buttons).ToList(),
         };
         return new IntegrationRendering(templates.Build(new MessageContent { Card = card }), page, redirects);
