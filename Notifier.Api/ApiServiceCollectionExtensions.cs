@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Auth;
 using Notifier.Api.Health;
@@ -18,7 +19,11 @@ internal static class ApiServiceCollectionExtensions
     public static WebApplicationBuilder AddNotifierApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidation>();
+        services.AddScoped<OwnerApiKeys>();
+        services.AddScoped<ManualRefreshCooldown>();
+        services.AddApiRateLimit();
         services.AddScoped<Accounts.AccountViews>();
         services.AddScoped<Integrations.IntegrationRouting>();
         services.AddScoped<Integrations.IntegrationPublisher>();

@@ -40,6 +40,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHome();
@@ -49,6 +50,7 @@ app.MapSendPages();
 app.MapAccountPages();
 app.MapTopicPages();
 app.MapMessagePages();
+app.MapKeyPages();
 app.MapKakaoAuth();
 app.MapAccounts();
 app.MapMessages();

@@ -34,13 +34,19 @@ internal sealed class IntegrationPublisher(IntegrationRouting routing, Integrati
             return (null, bad);
         }
 
-        var (accountId, unrouted) = await routing.ResolveAsync(ApiCaller.From(user), message.Topic, cancellationToken);
-        if (unrouted is not null)
-        {
-            return (null, unrouted);
-        }
+        var caller = ApiCaller.From(user);
+        var (accountId, unrouted) = await routing.ResolveAsync(caller, message.Topic, cancellationToken);
+        return unrouted is not null
+            ? (null, unrouted)
+            : await PublishToAsync(message, accountId, caller.Requester(), cancellationToken, dedupeKey, dedupeWindow);
+    }
 
-        var outcome = await intake.EnqueueAsync(message, accountId, dedupeKey, dedupeWindow, cancellationToken);
+    /// <summary>The same for a caller that is no API key (a signed webhook): to the account given, asked by <paramref name="requester"/>.</summary>
+    public async Task<(Delivery? Delivery, IResult? Refusal)> PublishToAsync(
+        IntegrationMessage message, long? accountId, IntakeRequester? requester, CancellationToken cancellationToken,
+        string? dedupeKey = null, TimeSpan? dedupeWindow = null)
+    {
+        var outcome = await intake.EnqueueAsync(message, accountId, requester, dedupeKey, dedupeWindow, cancellationToken);
         if (outcome.Errors is { } errors)
         {
             return (null, TypedResults.ValidationProblem(errors, title: "The message cannot be made into a KakaoTalk memo"));

@@ -13,7 +13,8 @@ public sealed record MessageView(
     string? LastError,
     long? ScheduleId,
     DateTime? FireTime,
-    string? Topic)
+    string? Topic,
+    string? RequestedBy)
 {
     public static MessageView From(Delivery delivery) => new(
         delivery.Id,
@@ -25,7 +26,8 @@ public sealed record MessageView(
         delivery.LastError,
         delivery.ScheduleId,
         delivery.FireTime,
-        delivery.Topic);
+        delivery.Topic,
+        delivery.RequestedBy);
 }
 
 /// <summary>The answer to <c>POST /api/messages</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class MessagesApi
 {
     public static RouteGroupBuilder MapMessages(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/messages").WithTags("Messages").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
+        var api = routes.MapApiGroup("/api/messages", "Messages");
         api.MapPost("/", SendAsync)
             .WithStrictJsonBody<SendMessageRequest>()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -28,6 +29,7 @@ internal static class MessagesApi
     private static async Task<Results<Accepted<MessageAccepted>, ProblemHttpResult, ValidationProblem>> SendAsync(
         StrictJson<SendMessageRequest> request,
         HttpRequest http,
+        ClaimsPrincipal user,
         MessageTemplateBuilder templates,
         DeliveryIntake intake,
         CancellationToken cancellationToken)
@@ -38,13 +40,22 @@ internal static class MessagesApi
         }
 
         var body = request.Value;
+        var caller = ApiCaller.From(user);
+        if (body.AccountId is { } asked && !caller.MayActOn(asked))
+        {
+            return ApiGroup.NotFound("account", asked);
+        }
+
+        // An owner key acts on its own account without being told.
+        var accountId = body.AccountId ?? caller.AccountId;
         var message = templates.Build(body);
         if (!message.IsValid)
         {
             return TypedResults.ValidationProblem(message.Errors, title: "The message is not valid");
         }
 
-        var result = await intake.EnqueueAsync(body.AccountId, message.TemplateJson!, idempotencyKey, RequestHash(body.AccountId, message.TemplateJson!), cancellationToken);
+        var result = await intake.EnqueueAsync(
+            accountId, message.TemplateJson!, idempotencyKey, RequestHash(accountId, message.TemplateJson!), cancellationToken, requester: caller.Requester());
         return result.TryAccept(out var accepted, out var refused) ? accepted : refused;
     }
 
@@ -52,17 +63,23 @@ internal static class MessagesApi
     private static string RequestHash(long? accountId, string templateJson) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId}\n{templateJson}")));
 
-    private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> GetAsync(long id, NotifierDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MessageView>, ProblemHttpResult>> GetAsync(long id, ClaimsPrincipal user, NotifierDbContext db, CancellationToken cancellationToken)
     {
         var delivery = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return delivery is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such message", detail: $"There is no message {id}.")
+        return delivery is null || !ApiCaller.From(user).MayActOn(delivery.AccountId)
+            ? ApiGroup.NotFound("message", id)
             : TypedResults.Ok(MessageView.From(delivery));
     }
 
     private static async Task<Results<Ok<MessageList>, ProblemHttpResult>> ListAsync(
-        [AsParameters] MessageListQuery query, NotifierDbContext db, CancellationToken cancellationToken)
+        [AsParameters] MessageListQuery query, ClaimsPrincipal user, NotifierDbContext db, CancellationToken cancellationToken)
     {
+        var caller = ApiCaller.From(user);
+        if (query.AccountId is { } asked && !caller.MayActOn(asked))
+        {
+            return ApiGroup.NotFound("account", asked);
+        }
+
         DeliveryStatus parsed = default;
         if (query.Status is not null && !DeliveryStatusNames.TryParse(query.Status, out parsed))
         {
@@ -79,7 +96,7 @@ internal static class MessagesApi
             return BadQuery("topic", $"must be {Core.Integrations.TopicNames.Rule}");
         }
 
-        var filter = new DeliveryLogFilter(query.AccountId, query.Status is null ? null : parsed, query.ScheduleId, query.Since, query.Topic);
+        var filter = new DeliveryLogFilter(query.AccountId ?? caller.AccountId, query.Status is null ? null : parsed, query.ScheduleId, query.Since, query.Topic);
         var page = await DeliveryLog.PageAsync(db, filter, query.Cursor, query.Limit ?? 50, cancellationToken);
         return TypedResults.Ok(new MessageList(page.Items.Select(MessageView.From).ToList(), page.NextCursor));
     }

@@ -8,6 +8,8 @@ namespace Notifier.Api.OpenApi;
 internal static class OpenApiSetup
 {
     public const string BearerScheme = "Bearer";
+    public const string BasicScheme = "Basic";
+    public const string QueryScheme = "AuthQuery";
 
     public static IServiceCollection AddNotifierOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(o =>
@@ -18,7 +20,7 @@ internal static class OpenApiSetup
                 {
                     Title = "Notifier",
                     Version = "v1",
-                    Description = "Send KakaoTalk \"send to me\" memo cards now or on schedules. Every /api call needs `Authorization: Bearer <key>` with a key from Api:Keys; errors are RFC 9457 problem details.",
+                    Description = "Send KakaoTalk \"send to me\" memo cards now or on schedules. Every /api call needs an API key: an owner key (made on the /keys page, `ntf_…`, acts on its owner's account only) or an operator key from Api:Keys (every account). Send it as `Authorization: Bearer <key>`, as `Authorization: Basic base64(anyuser:<key>)`, or as `?auth=<base64 of such an Authorization value>` (ntfy's clients send these). Each key has its own rate limit (429 with Retry-After). Errors are RFC 9457 problem details.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -26,7 +28,20 @@ internal static class OpenApiSetup
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
-                    Description = "An API key from Api:Keys.",
+                    Description = "`Authorization: Bearer <key>`: an owner key (`ntf_…`, from the /keys page) or an operator key from Api:Keys.",
+                };
+                document.Components.SecuritySchemes[BasicScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "basic",
+                    Description = "`Authorization: Basic base64(user:<key>)`: any user name, the API key as the password.",
+                };
+                document.Components.SecuritySchemes[QueryScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Query,
+                    Name = "auth",
+                    Description = "`?auth=` the base64 (URL-safe or standard, padding optional) of an Authorization value, e.g. base64(\"Bearer <key>\"), as ntfy's clients send it.",
                 };
                 return Task.CompletedTask;
             });
@@ -35,9 +50,15 @@ internal static class OpenApiSetup
                 if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
                 {
                     operation.Security ??= [];
-                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                    // Any one of the three forms (requirements in a list are alternatives).
+                    foreach (var scheme in new[] { BearerScheme, BasicScheme, QueryScheme })
+                    {
+                        operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
+                    }
+
                     operation.Responses ??= new OpenApiResponses();
-                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid API key (problem details)." });
+                    operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid API key, or a malformed credential (problem details)." });
+                    operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Over this API key's rate limit: Retry-After says when to retry (problem details)." });
                 }
 
                 MessageShapeExamples.Apply(operation, context);

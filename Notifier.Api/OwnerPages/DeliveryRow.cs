@@ -13,6 +13,7 @@ public sealed record DeliveryRow(
     string? ScheduleName,
     DateTime? FireTime,
     string? LastError,
+    string? RequestedBy,
     string? Topic = null)
 {
     public static DeliveryRow From(Delivery delivery, IReadOnlyDictionary<long, string> scheduleNames) => new(
@@ -25,5 +26,6 @@ public sealed record DeliveryRow(
         delivery.ScheduleId is { } id ? scheduleNames.GetValueOrDefault(id) : null,
         delivery.FireTime,
         delivery.LastError,
+        delivery.RequestedBy,
         delivery.Topic);
 }

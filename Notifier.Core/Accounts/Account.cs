@@ -34,4 +34,7 @@ public sealed class Account
 
     /// <summary>When the token upkeep job last tried this account (it tries each account at most twice a day).</summary>
     public DateTime? LastUpkeepAt { get; set; }
+
+    /// <summary>When a caller last asked for a refresh through the API (one per minute per account, across every Api process).</summary>
+    public DateTime? LastManualRefreshAt { get; set; }
 }

@@ -31,6 +31,8 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Integrations.TopicRoute> Topics => Set<Integrations.TopicRoute>();
 
+    public DbSet<ApiKeys.OwnerApiKey> ApiKeys => Set<ApiKeys.OwnerApiKey>();
+
     /// <summary>This provider's SQL for locks, claims and upserts.</summary>
     public abstract DatabaseDialect Dialect { get; }
 

@@ -15,6 +15,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
             .HasConversion(s => s.ToName(), s => DeliveryStatusNames.Parse(s));
         builder.Property(d => d.LastError).HasMaxLength(500);
         builder.Property(d => d.LeaseOwner).HasMaxLength(100);
+        builder.Property(d => d.RequestedBy).HasMaxLength(100);
         builder.HasOne<Account>().WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Cascade);
         // The claim query: due rows by status and time.
         builder.HasIndex(d => new { d.Status, d.DueAt });

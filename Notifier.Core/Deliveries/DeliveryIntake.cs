@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
@@ -9,15 +10,22 @@ namespace Notifier.Core.Deliveries;
 /// Puts a message in the outbox: the delivery row and its Idempotency-Key in one transaction, before any answer
 /// leaves, then wakes this process's dispatcher.
 /// </summary>
-public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, DispatchSignal signal)
+public sealed partial class DeliveryIntake(NotifierDbContext db, TimeProvider time, DispatchSignal signal, ILogger<DeliveryIntake> logger)
 {
+    /// <summary>
+    /// Queues a message. <paramref name="requester"/> is the API key that asked (null for the owner pages and schedule
+    /// fires): its <see cref="IntakeRequester.Name"/> is recorded on the delivery, and an Idempotency-Key counts within
+    /// its <see cref="IntakeRequester.Scope"/> only.
+    /// </summary>
     public async Task<IntakeResult> EnqueueAsync(
         long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
-        long? scheduleId = null, DateTime? fireTime = null, DeliveryExtras? extras = null)
+        long? scheduleId = null, DateTime? fireTime = null, IntakeRequester? requester = null, DeliveryExtras? extras = null)
     {
+        var scope = requester?.Scope ?? "";
         var keyWindow = extras?.KeyWindow;
+
         // A retry replays the first answer whatever happened since (the account unlinked, a second one connected).
-        if (idempotencyKey is not null && await ReplayAsync(idempotencyKey, requestHash, keyWindow, cancellationToken) is { } earlier)
+        if (idempotencyKey is not null && await ReplayAsync(scope, idempotencyKey, requestHash, keyWindow, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -37,7 +45,12 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         var id = chosen.Id;
         try
         {
-            var delivery = await InsertAsync(id, templateJson, idempotencyKey, requestHash, scheduleId, fireTime, extras, cancellationToken);
+            var delivery = await InsertAsync(id, templateJson, idempotencyKey, scope, requestHash, scheduleId, fireTime, requester?.Name, extras, cancellationToken);
+            if (requester is not null)
+            {
+                LogQueued(delivery.Id, id, requester.Name);
+            }
+
             signal.Notify();
             return new IntakeResult.Accepted(delivery);
         }
@@ -45,7 +58,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         {
             // A concurrent request with the same key committed first.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(idempotencyKey, requestHash, keyWindow, cancellationToken) ?? new IntakeResult.KeyInFlight();
+            return await ReplayAsync(scope, idempotencyKey, requestHash, keyWindow, cancellationToken) ?? new IntakeResult.KeyInFlight();
         }
         catch (Exception ex) when (idempotencyKey is not null && ex.GetBaseException() is MySqlException { ErrorCode: MySqlErrorCode.LockWaitTimeout })
         {
@@ -53,9 +66,10 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         }
     }
 
-    private async Task<IntakeResult?> ReplayAsync(string key, string requestHash, TimeSpan? window, CancellationToken cancellationToken)
+    private async Task<IntakeResult?> ReplayAsync(string scope, string key, string requestHash, TimeSpan? window, CancellationToken cancellationToken)
     {
-        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
+        var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
+        // A key whose window has passed (an integration's dedupe) no longer replays: the message is new again.
         if (record is null || (window is { } w && record.CreatedAt < time.GetUtcNow().UtcDateTime - w))
         {
             return null;
@@ -71,7 +85,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
     }
 
     private Task<Delivery> InsertAsync(
-        long accountId, string templateJson, string? key, string requestHash, long? scheduleId, DateTime? fireTime, DeliveryExtras? extras,
+        long accountId, string templateJson, string? key, string scope, string requestHash, long? scheduleId, DateTime? fireTime, string? requestedBy, DeliveryExtras? extras,
         CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -79,13 +93,14 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
         {
             db.ChangeTracker.Clear();
             var now = time.GetUtcNow().UtcDateTime;
+            // The key needs the delivery's id, so two inserts in one transaction; without a key one insert is atomic.
             // The key and an integration's rows need the delivery's id, so several inserts in one transaction; else one insert is atomic.
             await using var transaction = key is null && extras?.HasRows != true ? null : await db.Database.BeginTransactionAsync(ct);
             if (key is not null && extras?.KeyWindow is { } window)
             {
                 // A key whose window has passed makes way for the new delivery (a concurrent twin then meets the primary key).
                 var before = now - window;
-                await db.IdempotencyRecords.Where(r => r.Key == key && r.CreatedAt < before).ExecuteDeleteAsync(ct);
+                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.CreatedAt < before).ExecuteDeleteAsync(ct);
             }
 
             var delivery = new Delivery
@@ -96,6 +111,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
                 DueAt = now,
                 ScheduleId = scheduleId,
                 FireTime = fireTime,
+                RequestedBy = requestedBy,
                 Topic = extras?.Topic,
             };
             db.Deliveries.Add(delivery);
@@ -104,7 +120,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
             {
                 if (key is not null)
                 {
-                    db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                    db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
                 }
 
                 AddExtras(delivery.Id, extras);
@@ -130,4 +146,7 @@ public sealed class DeliveryIntake(NotifierDbContext db, TimeProvider time, Disp
             db.LinkRedirects.Add(redirect);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Queued delivery {DeliveryId} for account {AccountId}, asked by API key {KeyName}")]
+    private partial void LogQueued(long deliveryId, long accountId, string keyName);
 }

@@ -15,7 +15,8 @@ public sealed class IntegrationIntake(IntegrationRenderer renderer, DeliveryInta
 {
     /// <param name="dedupeKey">Delivered once per key within <paramref name="dedupeWindow"/> (an idempotency record).</param>
     public async Task<IntegrationOutcome> EnqueueAsync(
-        IntegrationMessage message, long? accountId, string? dedupeKey, TimeSpan? dedupeWindow, CancellationToken cancellationToken)
+        IntegrationMessage message, long? accountId, IntakeRequester? requester, string? dedupeKey, TimeSpan? dedupeWindow,
+        CancellationToken cancellationToken)
     {
         var rendering = renderer.Render(message);
         if (!rendering.Template.IsValid)
@@ -27,7 +28,7 @@ public sealed class IntegrationIntake(IntegrationRenderer renderer, DeliveryInta
         // The template holds fresh tokens each time, so "the same request" is the dedupe key itself.
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey ?? json)));
         var extras = new DeliveryExtras(message.Topic, rendering.Page, rendering.Redirects, dedupeWindow);
-        var result = await intake.EnqueueAsync(accountId, json, dedupeKey, hash, cancellationToken, extras: extras);
+        var result = await intake.EnqueueAsync(accountId, json, dedupeKey, hash, cancellationToken, requester: requester, extras: extras);
         return new IntegrationOutcome(result, null, json);
     }
 }

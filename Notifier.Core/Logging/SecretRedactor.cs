@@ -26,7 +26,8 @@ public sealed partial class SecretRedactor : ILogEventEnricher
 
     /// <summary>Masks secrets inside a plain string.</summary>
     public static string Redact(string text) =>
-        text.Length < 6 ? text : BearerPattern().Replace(SecretFieldPattern().Replace(text, "${key}" + Mask), "Bearer " + Mask);
+        text.Length < 6 ? text : OwnerKeyPattern().Replace(
+            BearerPattern().Replace(SecretFieldPattern().Replace(text, "${key}" + Mask), "${scheme} " + Mask), OwnerKeyPrefix + Mask);
 
     private static LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {
@@ -55,10 +56,18 @@ public sealed partial class SecretRedactor : ILogEventEnricher
         return entries.Zip(dict.Elements).Any(p => !ReferenceEquals(p.First.Value, p.Second.Value));
     }
 
-    // code=..., state=..., access_token=..., "refresh_token":"..." and friends, in query strings, forms and JSON.
-    [GeneratedRegex("""(?<key>\b(?:code|state|code_verifier|access_token|refresh_token|id_token|client_secret)"?\s*[=:]\s*"?)[^&\s"',;]+""", RegexOptions.IgnoreCase)]
+    private const string OwnerKeyPrefix = "ntf_";
+
+    // code=..., state=..., access_token=..., "refresh_token":"..." and friends, in query strings, forms and JSON; auth=
+    // is the API key in ntfy's query form (base64 of an Authorization value).
+    [GeneratedRegex("""(?<key>\b(?:code|state|code_verifier|access_token|refresh_token|id_token|client_secret|auth)"?\s*[=:]\s*"?)[^&\s"',;]+""", RegexOptions.IgnoreCase)]
     private static partial Regex SecretFieldPattern();
 
-    [GeneratedRegex(@"\b(?:Bearer|KakaoAK)\s+[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase)]
+    // Basic needs a credential-looking word after it, so "Basic setup" in a message stays readable.
+    [GeneratedRegex(@"\b(?<scheme>Bearer|KakaoAK)\s+[A-Za-z0-9\-._~+/]+=*|\b(?<scheme>Basic)\s+[A-Za-z0-9+/]{8,}=*", RegexOptions.IgnoreCase)]
     private static partial Regex BearerPattern();
+
+    // An owner API key (made on the /keys page) wherever it appears.
+    [GeneratedRegex(@"\bntf_[A-Za-z0-9\-_]{8,}")]
+    private static partial Regex OwnerKeyPattern();
 }

@@ -91,9 +91,9 @@ public sealed class ScheduleService(NotifierDbContext db, MessageTemplateBuilder
         }, cancellationToken);
 
     /// <summary>Sends the schedule's message now, as a delivery of its own (not a fire).</summary>
-    public async Task<IntakeResult?> TriggerAsync(long id, long? ownerAccountId, CancellationToken cancellationToken) =>
+    public async Task<IntakeResult?> TriggerAsync(long id, long? ownerAccountId, CancellationToken cancellationToken, IntakeRequester? requester = null) =>
         await FindAsync(id, ownerAccountId, cancellationToken) is { } schedule
-            ? await intake.EnqueueAsync(schedule.AccountId, schedule.TemplateJson, null, "", cancellationToken, scheduleId: schedule.Id)
+            ? await intake.EnqueueAsync(schedule.AccountId, schedule.TemplateJson, null, "", cancellationToken, scheduleId: schedule.Id, requester: requester)
             : null;
 
     /// <summary>The message as the owner gave it.</summary>

@@ -12,7 +12,7 @@ namespace Notifier.Bench;
 /// </summary>
 internal sealed class BenchWorld : IAsyncDisposable
 {
-    public const string ApiKey = "bench-api-key-0123456789";
+    public const string ApiKey = "bench-api-key-0123456789-abcdefghij";
 
     private BenchWorld(string connectionString, BenchOptions options)
     {

@@ -99,6 +99,47 @@ public sealed class BadInputOnEveryEndpointTests(BadInputOnEveryEndpointTests.Fi
         Assert.Equal(before, await CountsAsync());
     }
 
+    public static TheoryData<string, string, string?, string?> BadCredentials()
+    {
+        var data = new TheoryData<string, string, string?, string?>();
+        string[] targets = ["POST /api/messages", "GET /api/messages", "POST /api/schedules", "GET /api/accounts", "POST /api/accounts/1/refresh", "DELETE /api/accounts/1"];
+        (string? Header, string? Query)[] credentials =
+        [
+            ("Bearer", null),
+            ("Basic %%%", null),
+            ("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("no-colon")), null),
+            ("Digest username=x", null),
+            ("Bearer ntf_" + new string('x', 43), null),
+            (null, "%%%"),
+            (null, Convert.ToBase64String(Encoding.UTF8.GetBytes("Bearer"))),
+            ("Bearer " + NotifierApiFactory.ApiKey, Convert.ToBase64String(Encoding.UTF8.GetBytes("Bearer " + NotifierApiFactory.ApiKey))),
+        ];
+        foreach (var target in targets)
+        {
+            foreach (var (header, query) in credentials)
+            {
+                data.Add(target.Split(' ')[0], target.Split(' ')[1], header, query);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadCredentials))]
+    public async Task MalformedOrWrongCredentials_AreA401Problem_AndChangeNothing(string method, string path, string? authorization, string? auth)
+    {
+        var before = await CountsAsync();
+        using var client = new ApiClient(fixture, authorization);
+        var target = auth is null ? path : $"{path}?auth={Uri.EscapeDataString(auth)}";
+        using var request = new HttpRequestMessage(new HttpMethod(method), target) { Content = new StringContent("{\"text\":\"hi\"}", Encoding.UTF8, "application/json") };
+
+        var answer = await client.SendAsync(request);
+
+        answer.AssertProblem(HttpStatusCode.Unauthorized);
+        Assert.Equal(before, await CountsAsync());
+    }
+
     [Fact]
     public async Task ASqlLookingText_IsJustText_StoredAndSentVerbatim()
     {
@@ -113,7 +154,7 @@ public sealed class BadInputOnEveryEndpointTests(BadInputOnEveryEndpointTests.Fi
     private async Task<string> CountsAsync()
     {
         var counts = new List<object?>();
-        foreach (var table in new[] { "accounts", "deliveries", "schedules", "idempotency_keys" })
+        foreach (var table in new[] { "accounts", "deliveries", "schedules", "idempotency_keys", "api_keys" })
         {
             counts.Add(await TestMariaDb.ScalarAsync(fixture.ConnectionString, $"SELECT COUNT(*) FROM {table}"));
         }

@@ -53,7 +53,7 @@ public sealed class ComposeFileTests
     {
         var api = Compose.Environment("api");
         var worker = Compose.Environment("worker");
-        var apiOnly = new[] { "Api__Keys__0", "Database__MigrateOnStart", "Proxy__KnownNetworks__0" };
+        var apiOnly = new[] { "Api__Keys__compose", "Database__MigrateOnStart", "Proxy__KnownNetworks__0" };
 
         Assert.All(api.Where(s => !apiOnly.Contains(s.Key)), s => Assert.Equal(s.Value, worker.GetValueOrDefault(s.Key)));
         Assert.Equal("127.0.0.1:${NOTIFIER_PORT:-5080}:8080", Assert.Single(Compose.Ports("api")));

@@ -44,4 +44,36 @@ public sealed class LogRedactionTests(VerboseLoggingFixture fixture) : IClassFix
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task ApiKeysInEveryForm_AtVerbose_NeverReachTheLogs_ButTheirNamesDo()
+    {
+        using var browser = await OwnerPages.OwnerBrowser.ConnectAsync(fixture, 6002, "Keyed");
+        var accountId = await fixture.LongAsync("SELECT Id FROM accounts WHERE KakaoUserId = 6002");
+        var ownerKey = await ApiKeys.OwnerKeys.MakeAsync(browser, "logged key");
+        var forms = new List<string>();
+        foreach (var key in new[] { ownerKey, NotifierApiFactory.ApiKey })
+        {
+            var basic = ApiKeys.ApiCredentialsTests.Base64("user:" + key);
+            var query = ApiKeys.ApiCredentialsTests.Base64Url("Bearer " + key);
+            forms.AddRange([key, basic, query]);
+            using var api = fixture.Factory.CreateClient();
+            using var bearer = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = System.Net.Http.Json.JsonContent.Create(new { accountId, text = "logged" }) };
+            bearer.Headers.TryAddWithoutValidation("Authorization", "Bearer " + key);
+            (await api.SendAsync(bearer)).Dispose();
+            using var basicRequest = new HttpRequestMessage(HttpMethod.Get, "/api/accounts");
+            basicRequest.Headers.TryAddWithoutValidation("Authorization", "Basic " + basic);
+            (await api.SendAsync(basicRequest)).Dispose();
+            (await api.GetAsync(new Uri($"/api/messages?auth={query}&limit=1", UriKind.Relative))).Dispose();
+        }
+
+        var logs = string.Join('\n', fixture.Factory.Logs.Lines);
+        Assert.Contains("\"logged key\"", logs, StringComparison.Ordinal);
+        Assert.Contains("operator:key1", logs, StringComparison.Ordinal);
+        Assert.Contains("auth=***", logs, StringComparison.Ordinal);
+        foreach (var secret in forms)
+        {
+            Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
+        }
+    }
 }

@@ -66,4 +66,24 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture) : IClassFixture<Api
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("openapi/v1.json", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheDocument_ShowsEveryCredentialForm_AsAlternatives_AndThe429()
+    {
+        using var client = fixture.Factory.CreateClient();
+        using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        var root = document.RootElement;
+        var schemes = root.GetProperty("components").GetProperty("securitySchemes");
+
+        Assert.Equal("basic", schemes.GetProperty("Basic").GetProperty("scheme").GetString());
+        var query = schemes.GetProperty("AuthQuery");
+        Assert.Equal("apiKey", query.GetProperty("type").GetString());
+        Assert.Equal("query", query.GetProperty("in").GetString());
+        Assert.Equal("auth", query.GetProperty("name").GetString());
+        var send = root.GetProperty("paths").GetProperty("/api/messages").GetProperty("post");
+        var alternatives = send.GetProperty("security").EnumerateArray().Select(r => r.EnumerateObject().Single().Name).ToList();
+        Assert.Equal(["Bearer", "Basic", "AuthQuery"], alternatives);
+        Assert.True(send.GetProperty("responses").TryGetProperty("429", out _));
+        Assert.Contains("/keys", root.GetProperty("info").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

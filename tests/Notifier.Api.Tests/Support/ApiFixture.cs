@@ -14,8 +14,7 @@ public class ApiFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        ConnectionString = await TestMariaDb.CreateDatabaseAsync(GetType().Name);
-        Factory = new NotifierApiFactory(NotifierApiFactory.Settings(ConnectionString, Kakao, SettingOverrides()));
+        Factory = new NotifierApiFactory(NotifierApiFactory.Settings(await CreateDatabaseAsync(), Kakao, SettingOverrides()));
         _ = Factory.Server; // start the host (and its migrations) now, not inside the first test
     }
 
@@ -23,8 +22,17 @@ public class ApiFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         Kakao.Dispose();
-        await TestMariaDb.DropDatabaseAsync(ConnectionString);
+        await DropDatabaseAsync();
     }
+
+    /// <summary>The database the host runs on (a MariaDB database of its own unless a subclass says otherwise), as settings.</summary>
+    protected virtual async Task<IReadOnlyDictionary<string, string?>> CreateDatabaseAsync()
+    {
+        ConnectionString = await TestMariaDb.CreateDatabaseAsync(GetType().Name);
+        return MariaDbDatabase.SettingsFor(ConnectionString);
+    }
+
+    protected virtual Task DropDatabaseAsync() => TestMariaDb.DropDatabaseAsync(ConnectionString);
 
     protected virtual IReadOnlyDictionary<string, string?>? SettingOverrides() => null;
 

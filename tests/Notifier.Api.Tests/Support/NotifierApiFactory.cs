@@ -11,7 +11,10 @@ namespace Notifier.Api.Tests.Support;
 /// <summary>The real Api host, pointed at a real database and the WireMock Kakao through configuration only.</summary>
 public sealed class NotifierApiFactory : WebApplicationFactory<Program>
 {
-    public const string ApiKey = "test-api-key-0123456789";
+    public const string ApiKey = "test-api-key-0123456789-abcdefghijkl";
+
+    /// <summary>The name the test operator key has (a list item at position 0).</summary>
+    public const string ApiKeyName = "key1";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
@@ -30,6 +33,11 @@ public sealed class NotifierApiFactory : WebApplicationFactory<Program>
     /// <summary>Settings for MariaDB and the fake Kakao; <paramref name="overrides"/> wins.</summary>
     public static Dictionary<string, string?> Settings(string connectionString, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
         TestHost.Settings(connectionString, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
+
+    /// <summary>Settings for the database <paramref name="database"/> describes (see <c>ITestDatabase.Settings</c>) and the fake Kakao.</summary>
+    public static Dictionary<string, string?> Settings(
+        IReadOnlyDictionary<string, string?> database, KakaoFake kakao, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        TestHost.Settings(database, kakao, new Dictionary<string, string?> { ["Api:Keys:0"] = ApiKey }, overrides);
 
     /// <summary>A browser: keeps cookies, does not follow redirects (tests follow them as Kakao would).</summary>
     public HttpClient CreateBrowser() =>

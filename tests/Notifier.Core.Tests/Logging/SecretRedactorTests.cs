@@ -9,7 +9,11 @@ public sealed class SecretRedactorTests
     [InlineData("grant_type=refresh_token&refresh_token=r-1&client_secret=s", "grant_type=refresh_token&refresh_token=***&client_secret=***")]
     [InlineData("""{"access_token":"a-1","expires_in":5}""", """{"access_token":"***","expires_in":5}""")]
     [InlineData("Authorization: Bearer eyJhbGciOi.x-y", "Authorization: Bearer ***")]
-    [InlineData("Authorization: KakaoAK admin-key", "Authorization: Bearer ***")]
+    [InlineData("Authorization: KakaoAK admin-key", "Authorization: KakaoAK ***")]
+    [InlineData("Authorization: Basic dXNlcjpudGZfc2VjcmV0", "Authorization: Basic ***")]
+    [InlineData("Basic setup is done", "Basic setup is done")]
+    [InlineData("GET /api/messages?auth=QmVhcmVyIHNlY3JldA&since=1", "GET /api/messages?auth=***&since=1")]
+    [InlineData("key ntf_AbCdEfGh12_-34 was used", "key ntf_*** was used")]
     [InlineData("result_code=0 error_code=KOE320", "result_code=0 error_code=KOE320")]
     [InlineData("GET /auth/kakao/callback responded 302", "GET /auth/kakao/callback responded 302")]
     public void Redact_MasksSecretsOnly(string input, string expected) =>

@@ -7,12 +7,17 @@ namespace Notifier.Testing.Compose;
 public sealed class SettingsCatalog
 {
     private readonly HashSet<string> _keys = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _dictionaries = new(StringComparer.OrdinalIgnoreCase);
 
     public SettingsCatalog Add(string section, Type options)
     {
         foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsList(p.PropertyType)))
         {
             _keys.Add(IsList(property.PropertyType) ? $"{section}:{property.Name}:*" : $"{section}:{property.Name}");
+            if (typeof(IDictionary).IsAssignableFrom(property.PropertyType))
+            {
+                _dictionaries.Add($"{section}:{property.Name}");
+            }
         }
 
         return this;
@@ -24,7 +29,10 @@ public sealed class SettingsCatalog
         return this;
     }
 
-    /// <summary>Whether <paramref name="key"/> is read (a list element <c>Api:Keys:0</c> matches <c>Api:Keys:*</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="key"/> is read (a list element <c>Proxy:KnownNetworks:0</c> matches
+    /// <c>Proxy:KnownNetworks:*</c>; a dictionary entry such as <c>Api:Keys:compose</c> matches by any name).
+    /// </summary>
     public bool Reads(string key)
     {
         if (_keys.Contains(key))
@@ -33,6 +41,11 @@ public sealed class SettingsCatalog
         }
 
         var last = key.LastIndexOf(':');
+        if (last > 0 && _dictionaries.Contains(key[..last]))
+        {
+            return true;
+        }
+
         return last > 0 && int.TryParse(key[(last + 1)..], out _) && _keys.Contains(key[..last] + ":*");
     }
 

@@ -44,6 +44,9 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.Property<long>("KakaoUserId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("LastManualRefreshAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<DateTime?>("LastUpkeepAt")
                         .HasColumnType("datetime(6)");
 
@@ -109,6 +112,49 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasKey("Id");
 
                     b.ToTable("account_unlink_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.ApiKeys.OwnerApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Notifier.Core.Data.DataProtectionKey", b =>
@@ -209,6 +255,10 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .HasMaxLength(100)
                         .HasColumnType("varchar(100)");
 
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
                     b.Property<long?>("ScheduleId")
                         .HasColumnType("bigint");
 
@@ -244,6 +294,10 @@ namespace Notifier.Core.Data.Migrations.MariaDb
 
             modelBuilder.Entity("Notifier.Core.Deliveries.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(120)
+                        .HasColumnType("varchar(120)");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("varchar(200)");
@@ -259,7 +313,7 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
-                    b.HasKey("Key");
+                    b.HasKey("Scope", "Key");
 
                     b.HasIndex("CreatedAt");
 
@@ -414,6 +468,15 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasIndex("Enabled", "NextFireTime");
 
                     b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.ApiKeys.OwnerApiKey", b =>
+                {
+                    b.HasOne("Notifier.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Notifier.Core.Deliveries.DailyUsage", b =>

@@ -11,7 +11,7 @@ using Notifier.Core.Data;
 namespace Notifier.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotifierDbContext))]
-    [Migration("20261202032938_Integrations")]
+    [Migration("20261202035125_Integrations")]
     partial class Integrations
     {
         /// <inheritdoc />
@@ -39,6 +39,9 @@ namespace Notifier.Core.Data.Migrations.Sqlite
 
                     b.Property<long>("KakaoUserId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastManualRefreshAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastUpkeepAt")
                         .HasColumnType("TEXT");
@@ -103,6 +106,47 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("account_unlink_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.ApiKeys.OwnerApiKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("api_keys", (string)null);
                 });
 
             modelBuilder.Entity("Notifier.Core.Data.DataProtectionKey", b =>
@@ -199,6 +243,10 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ScheduleId")
                         .HasColumnType("INTEGER");
 
@@ -234,6 +282,10 @@ namespace Notifier.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Notifier.Core.Deliveries.IdempotencyRecord", b =>
                 {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -249,7 +301,7 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.HasKey("Scope", "Key");
 
                     b.HasIndex("CreatedAt");
 
@@ -402,6 +454,15 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.HasIndex("Enabled", "NextFireTime");
 
                     b.ToTable("schedules", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.ApiKeys.OwnerApiKey", b =>
+                {
+                    b.HasOne("Notifier.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Notifier.Core.Deliveries.DailyUsage", b =>
