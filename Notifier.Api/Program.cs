@@ -4,6 +4,7 @@ using Notifier.Api.Auth;
 using Notifier.Api.Health;
 using Notifier.Api.Home;
 using Notifier.Api.Integrations;
+using Notifier.Api.Integrations.Hooks;
 using Notifier.Api.Integrations.Ntfy;
 using Notifier.Api.Hosting;
 using Notifier.Api.Kakao;
@@ -59,6 +60,7 @@ app.MapKakaoUnlink();
 app.MapHealth();
 app.MapMetrics();
 app.MapNotifierOpenApi();
+app.MapHooks();
 // Last, and POST/PUT only: /{topic} never stands in for a route above (ReservedTopics).
 app.MapNtfy();
 

@@ -18,6 +18,7 @@ public sealed class NtfyBadInputTests(NtfyBadInputFixture fixture) : IClassFixtu
         { "/deliveries", "reserved" },
         { "/topics", "reserved" },
         { "/api", "reserved" },
+        { "/hooks", "reserved" },
         { "/m", "reserved" },
         { "/v1", "reserved" },
     };
