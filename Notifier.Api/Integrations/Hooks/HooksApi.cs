@@ -8,7 +8,7 @@ internal static class HooksApi
     public static IEndpointRouteBuilder MapHooks(this IEndpointRouteBuilder routes)
     {
         var hooks = routes.MapGroup("/hooks").WithTags("Webhooks");
-        var keyed = hooks.MapGroup("").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
+        var keyed = hooks.MapApiGroup("", "Webhooks");
         keyed.MapPost("/alertmanager/{topic}", AlertmanagerHook.ReceiveAsync)
             .Produces<HookAccepted>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         keyed.MapPost("/grafana/{topic}", GrafanaHook.ReceiveAsync)

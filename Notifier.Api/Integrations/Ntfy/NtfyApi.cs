@@ -24,7 +24,8 @@ internal static class NtfyApi
 
     public static IEndpointRouteBuilder MapNtfy(this IEndpointRouteBuilder routes)
     {
-        var ntfy = routes.MapGroup("").WithTags("ntfy").RequireAuthorization(ApiKeyAuthenticationHandler.PolicyName);
+        // An API key and its rate limit, as on /api.
+        var ntfy = routes.MapApiGroup("", "ntfy");
         // POST and PUT only: GET / stays the home page, and every GET route stays as it is.
         ntfy.MapMethods("/{topic}", [HttpMethods.Post, HttpMethods.Put], PublishTextAsync)
             .Produces<NtfyAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);

@@ -16,6 +16,9 @@ public sealed class SecretRedactorTests
     [InlineData("key ntf_AbCdEfGh12_-34 was used", "key ntf_*** was used")]
     [InlineData("result_code=0 error_code=KOE320", "result_code=0 error_code=KOE320")]
     [InlineData("GET /auth/kakao/callback responded 302", "GET /auth/kakao/callback responded 302")]
+    [InlineData("GET /m/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde responded 200", "GET /m/*** responded 200")]
+    [InlineData("GET /r/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde responded 302", "GET /r/*** responded 302")]
+    [InlineData("POST /m/short responded 400", "POST /m/short responded 400")]
     public void Redact_MasksSecretsOnly(string input, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(input));
 }
