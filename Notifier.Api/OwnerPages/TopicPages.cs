@@ -88,7 +88,8 @@ internal static class TopicPages
         return SeeOther("/topics?done=saved");
     }
 
-    private static async Task<IResult> DeleteAsync(string name, ClaimsPrincipal user, NotifierDbContext db, CancellationToken cancellationToken)
+    // The form parameter makes the endpoint a form post, so its antiforgery token is checked.
+    private static async Task<IResult> DeleteAsync(string name, IFormCollection form, ClaimsPrincipal user, NotifierDbContext db, CancellationToken cancellationToken)
     {
         var owner = Owner(user);
         var removed = await db.Topics.Where(t => t.Name == name && t.AccountId == owner).ExecuteDeleteAsync(cancellationToken);

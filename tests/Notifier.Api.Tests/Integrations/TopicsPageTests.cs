@@ -61,4 +61,20 @@ public sealed class TopicsPageTests(TopicsPageFixture fixture) : IClassFixture<T
             await fixture.LongAsync("SELECT AccountId FROM topics WHERE Name = 'shared-name'"));
         Assert.Equal(0, await fixture.LongAsync("SELECT COUNT(*) FROM topics WHERE Name = 'shared-name' AND GitHubSecretCipher IS NOT NULL"));
     }
+
+    [Fact]
+    public async Task RemovingATopic_NeedsTheFormsToken_AndThenRemovesIt()
+    {
+        using var owner = await OwnerBrowser.ConnectAsync(fixture, 9505, "Remover");
+        using var saved = await owner.PostAsync("/topics", "/topics", ("Name", "to-remove"));
+        Assert.Equal("/topics?done=saved", OwnerBrowser.Target(saved));
+
+        using var forged = await owner.PostAsync("/topics/to-remove/delete", null);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(1, await fixture.LongAsync("SELECT COUNT(*) FROM topics WHERE Name = 'to-remove'"));
+
+        using var removed = await owner.PostAsync("/topics/to-remove/delete", "/topics");
+        Assert.Equal("/topics?done=deleted", OwnerBrowser.Target(removed));
+        Assert.Equal(0, await fixture.LongAsync("SELECT COUNT(*) FROM topics WHERE Name = 'to-remove'"));
+    }
 }
