@@ -51,7 +51,8 @@ public sealed class PublishedNotifier : IAsyncDisposable
         }
 
         var process = await PublishedProcess.StartAsync("Notifier.Api", environment, "api");
-        return new PublishedNotifier(process, await process.ListeningAsync(), directory);
+        // Generous: on a loaded machine a published host takes a while to start; the deadline only bounds a broken start.
+        return new PublishedNotifier(process, await process.ListeningAsync(TimeSpan.FromSeconds(180)), directory);
     }
 
     /// <summary>Connects a Kakao user through the real OAuth flow, as a browser does.</summary>
