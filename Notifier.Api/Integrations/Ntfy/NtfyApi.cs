@@ -31,6 +31,9 @@ internal static class NtfyApi
             .Produces<NtfyAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         ntfy.MapPost("/", PublishJsonAsync)
             .Produces<NtfyAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // Any other method on a one-segment path that is no route stays a 404, as before ntfy's routes, not a 405.
+        routes.MapMethods("/{topic}", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Delete, HttpMethods.Patch, HttpMethods.Options], () => Results.NotFound())
+            .ExcludeFromDescription();
         return routes;
     }
 

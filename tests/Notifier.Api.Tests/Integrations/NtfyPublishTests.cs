@@ -132,6 +132,19 @@ public sealed class NtfyPublishTests(NtfyPublishFixture fixture) : IClassFixture
         Assert.Contains("Notifier", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("GET", "/no-such-page")]
+    [InlineData("GET", "/favicon.ico")]
+    [InlineData("DELETE", "/some-topic")]
+    public async Task OtherMethodsOnAOneSegmentPath_StayNotFound(string method, string path)
+    {
+        using var client = fixture.Client(authorization: null);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task AMarkdownMessage_IsSentAsItsText()
     {
