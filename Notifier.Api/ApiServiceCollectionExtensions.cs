@@ -25,6 +25,9 @@ internal static class ApiServiceCollectionExtensions
         services.AddScoped<ManualRefreshCooldown>();
         services.AddApiRateLimit();
         services.AddScoped<Accounts.AccountViews>();
+        services.AddScoped<Integrations.IntegrationRouting>();
+        services.AddScoped<Integrations.IntegrationPublisher>();
+        services.AddSingleton<Integrations.ReservedTopics>();
         services.AddHostedService<UnlinkApplier>();
         services.AddRazorComponents();
         // Korean nicknames and card text render as text, not as character references.

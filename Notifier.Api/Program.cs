@@ -3,6 +3,9 @@ using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Health;
 using Notifier.Api.Home;
+using Notifier.Api.Integrations;
+using Notifier.Api.Integrations.Hooks;
+using Notifier.Api.Integrations.Ntfy;
 using Notifier.Api.Hosting;
 using Notifier.Api.Kakao;
 using Notifier.Api.Messages;
@@ -49,6 +52,8 @@ app.MapSendPages();
 app.MapAccountPages();
 app.MapInvitePages();
 app.MapInviteLinks();
+app.MapTopicPages();
+app.MapMessagePages();
 app.MapKeyPages();
 app.MapKakaoAuth();
 app.MapAccounts();
@@ -58,6 +63,9 @@ app.MapKakaoUnlink();
 app.MapHealth();
 app.MapMetrics();
 app.MapNotifierOpenApi();
+app.MapHooks();
+// Last, and POST/PUT only: /{topic} never stands in for a route above (ReservedTopics).
+app.MapNtfy();
 
 await app.RunAsync();
 return 0;

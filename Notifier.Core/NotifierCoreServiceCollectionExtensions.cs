@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
+using Notifier.Core.Integrations;
 using Notifier.Core.Kakao;
 using Notifier.Core.Logging;
 using Notifier.Core.Messages;
@@ -44,6 +45,9 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddSingleton<MessageTemplateBuilder>();
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<DeliveryIntake>();
+        services.AddSingleton<IntegrationRenderer>();
+        services.AddScoped<IntegrationIntake>();
+        services.AddSingleton<TopicSecrets>();
         services.AddScoped<DeliveryClaimer>();
         services.AddTransient<DeliverySender>();
         services.TryAddSingleton<RetryJitter>();

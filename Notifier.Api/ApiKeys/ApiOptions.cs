@@ -30,6 +30,12 @@ public sealed class ApiOptions
     /// <summary>A list item's position (<c>0</c>) becomes <c>key1</c>; a name is kept.</summary>
     public static string NameOf(string configured) =>
         int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? $"key{index + 1}" : configured;
+
+    /// <summary>
+    /// Topics mapped to accounts for operator keys (<c>Api:Topics:{topic}</c> = account id), beside the owner page
+    /// <c>/topics</c>; a key of an account always publishes to its own account.
+    /// </summary>
+    public Dictionary<string, long> Topics { get; set; } = [];
 }
 
 /// <summary>A key from <c>Api:Keys</c> and its name.</summary>

@@ -13,6 +13,7 @@ public sealed record MessageView(
     string? LastError,
     long? ScheduleId,
     DateTime? FireTime,
+    string? Topic,
     string? RequestedBy)
 {
     public static MessageView From(Delivery delivery) => new(
@@ -25,6 +26,7 @@ public sealed record MessageView(
         delivery.LastError,
         delivery.ScheduleId,
         delivery.FireTime,
+        delivery.Topic,
         delivery.RequestedBy);
 }
 

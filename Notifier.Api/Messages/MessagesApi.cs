@@ -92,7 +92,12 @@ internal static class MessagesApi
             return BadQuery("limit", "must be between 1 and 200");
         }
 
-        var filter = new DeliveryLogFilter(query.AccountId ?? caller.AccountId, query.Status is null ? null : parsed, query.ScheduleId, query.Since);
+        if (query.Topic is not null && !Core.Integrations.TopicNames.IsValid(query.Topic))
+        {
+            return BadQuery("topic", $"must be {Core.Integrations.TopicNames.Rule}");
+        }
+
+        var filter = new DeliveryLogFilter(query.AccountId ?? caller.AccountId, query.Status is null ? null : parsed, query.ScheduleId, query.Since, query.Topic);
         var page = await DeliveryLog.PageAsync(db, filter, query.Cursor, query.Limit ?? 50, cancellationToken);
         return TypedResults.Ok(new MessageList(page.Items.Select(MessageView.From).ToList(), page.NextCursor));
     }

@@ -21,11 +21,12 @@ internal static class DeliveryPages
     }
 
     private static async Task<IResult> LogAsync(
-        ClaimsPrincipal user, NotifierDbContext db, string? status, long? scheduleId, long? cursor, string? done, CancellationToken cancellationToken)
+        ClaimsPrincipal user, NotifierDbContext db, string? status, long? scheduleId, string? topic, long? cursor, string? done, CancellationToken cancellationToken)
     {
         var owner = Owner(user);
         var filter = DeliveryStatusNames.TryParse(status, out var parsed) ? parsed : (DeliveryStatus?)null;
-        var page = await DeliveryLog.PageAsync(db, new DeliveryLogFilter(owner, filter, scheduleId), cursor, PageSize, cancellationToken);
+        topic = Core.Integrations.TopicNames.IsValid(topic?.Trim()) ? topic!.Trim() : null;
+        var page = await DeliveryLog.PageAsync(db, new DeliveryLogFilter(owner, filter, scheduleId, Topic: topic), cursor, PageSize, cancellationToken);
         var names = await ScheduleNamesAsync(db, owner, cancellationToken);
         var zone = await OwnerTimeZoneAsync(db, owner, cancellationToken);
         var rows = page.Items.Select(d => DeliveryRow.From(d, names, zone)).ToList();
@@ -34,6 +35,7 @@ internal static class DeliveryPages
             Rows = rows,
             Status = filter?.ToName(),
             ScheduleId = scheduleId,
+            Topic = topic,
             NextCursor = page.NextCursor,
             Zone = zone,
             Notice = done == "queued" ? "Queued: it is sent in a moment (reload to see)." : null,

@@ -14,6 +14,7 @@ public sealed record DeliveryRow(
     DateTime? FireTime,
     string? LastError,
     string? RequestedBy,
+    string? Topic,
     TimeZoneInfo Zone)
 {
     public static DeliveryRow From(Delivery delivery, IReadOnlyDictionary<long, string> scheduleNames, TimeZoneInfo zone) => new(
@@ -27,5 +28,6 @@ public sealed record DeliveryRow(
         delivery.FireTime,
         delivery.LastError,
         delivery.RequestedBy,
+        delivery.Topic,
         zone);
 }

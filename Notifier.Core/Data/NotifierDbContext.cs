@@ -26,6 +26,12 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AccountUnlinkRequest> AccountUnlinkRequests => Set<AccountUnlinkRequest>();
 
     public DbSet<Owners.Invite> Invites => Set<Owners.Invite>();
+    public DbSet<Integrations.MessagePageRecord> MessagePages => Set<Integrations.MessagePageRecord>();
+
+    public DbSet<Integrations.LinkRedirect> LinkRedirects => Set<Integrations.LinkRedirect>();
+
+    public DbSet<Integrations.TopicRoute> Topics => Set<Integrations.TopicRoute>();
+
     public DbSet<ApiKeys.OwnerApiKey> ApiKeys => Set<ApiKeys.OwnerApiKey>();
 
     /// <summary>This provider's SQL for locks, claims and upserts.</summary>

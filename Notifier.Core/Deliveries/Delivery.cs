@@ -39,6 +39,9 @@ public sealed class Delivery
     /// <summary>The schedule fire time this delivery belongs to; unique with <see cref="ScheduleId"/>.</summary>
     public DateTime? FireTime { get; set; }
 
+    /// <summary>The topic an integration published it to (ntfy, Alertmanager, Grafana, GitHub); null for the others.</summary>
+    public string? Topic { get; set; }
+
     /// <summary>
     /// The API key (by name) that asked for it: an owner key's name, or <c>operator:{name}</c> for a key from
     /// <c>Api:Keys</c>; null for schedule fires and the owner pages. Never the key itself.

@@ -21,12 +21,13 @@ public sealed partial class DeliveryIntake(
     /// </summary>
     public async Task<IntakeResult> EnqueueAsync(
         long? accountId, string templateJson, string? idempotencyKey, string requestHash, CancellationToken cancellationToken,
-        long? scheduleId = null, DateTime? fireTime = null, IntakeRequester? requester = null)
+        long? scheduleId = null, DateTime? fireTime = null, IntakeRequester? requester = null, DeliveryExtras? extras = null)
     {
         var scope = requester?.Scope ?? "";
+        var keyWindow = extras?.KeyWindow;
 
         // A retry replays the first answer whatever happened since (the account unlinked, a second one connected).
-        if (idempotencyKey is not null && await ReplayAsync(scope, idempotencyKey, requestHash, cancellationToken) is { } earlier)
+        if (idempotencyKey is not null && await ReplayAsync(scope, idempotencyKey, requestHash, keyWindow, cancellationToken) is { } earlier)
         {
             return earlier;
         }
@@ -53,7 +54,7 @@ public sealed partial class DeliveryIntake(
         var id = chosen.Id;
         try
         {
-            var delivery = await InsertAsync(id, templateJson, idempotencyKey, scope, requestHash, scheduleId, fireTime, requester?.Name, cancellationToken);
+            var delivery = await InsertAsync(id, templateJson, idempotencyKey, scope, requestHash, scheduleId, fireTime, requester?.Name, extras, cancellationToken);
             if (requester is not null)
             {
                 LogQueued(delivery.Id, id, requester.Name);
@@ -66,7 +67,7 @@ public sealed partial class DeliveryIntake(
         {
             // A concurrent request with the same key committed first.
             db.ChangeTracker.Clear();
-            return await ReplayAsync(scope, idempotencyKey, requestHash, cancellationToken) ?? new IntakeResult.KeyInFlight();
+            return await ReplayAsync(scope, idempotencyKey, requestHash, keyWindow, cancellationToken) ?? new IntakeResult.KeyInFlight();
         }
         catch (Exception ex) when (idempotencyKey is not null && ex.GetBaseException() is MySqlException { ErrorCode: MySqlErrorCode.LockWaitTimeout })
         {
@@ -74,10 +75,11 @@ public sealed partial class DeliveryIntake(
         }
     }
 
-    private async Task<IntakeResult?> ReplayAsync(string scope, string key, string requestHash, CancellationToken cancellationToken)
+    private async Task<IntakeResult?> ReplayAsync(string scope, string key, string requestHash, TimeSpan? window, CancellationToken cancellationToken)
     {
         var record = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);
-        if (record is null)
+        // A key whose window has passed (an integration's dedupe) no longer replays: the message is new again.
+        if (record is null || (window is { } w && record.CreatedAt < time.GetUtcNow().UtcDateTime - w))
         {
             return null;
         }
@@ -92,7 +94,7 @@ public sealed partial class DeliveryIntake(
     }
 
     private Task<Delivery> InsertAsync(
-        long accountId, string templateJson, string? key, string scope, string requestHash, long? scheduleId, DateTime? fireTime, string? requestedBy,
+        long accountId, string templateJson, string? key, string scope, string requestHash, long? scheduleId, DateTime? fireTime, string? requestedBy, DeliveryExtras? extras,
         CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
@@ -101,7 +103,15 @@ public sealed partial class DeliveryIntake(
             db.ChangeTracker.Clear();
             var now = time.GetUtcNow().UtcDateTime;
             // The key needs the delivery's id, so two inserts in one transaction; without a key one insert is atomic.
-            await using var transaction = key is null ? null : await db.Database.BeginTransactionAsync(ct);
+            // The key and an integration's rows need the delivery's id, so several inserts in one transaction; else one insert is atomic.
+            await using var transaction = key is null && extras?.HasRows != true ? null : await db.Database.BeginTransactionAsync(ct);
+            if (key is not null && extras?.KeyWindow is { } window)
+            {
+                // A key whose window has passed makes way for the new delivery (a concurrent twin then meets the primary key).
+                var before = now - window;
+                await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.CreatedAt < before).ExecuteDeleteAsync(ct);
+            }
+
             var delivery = new Delivery
             {
                 AccountId = accountId,
@@ -111,18 +121,39 @@ public sealed partial class DeliveryIntake(
                 ScheduleId = scheduleId,
                 FireTime = fireTime,
                 RequestedBy = requestedBy,
+                Topic = extras?.Topic,
             };
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(ct);
             if (transaction is not null)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key!, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                if (key is not null)
+                {
+                    db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = requestHash, DeliveryId = delivery.Id, CreatedAt = now });
+                }
+
+                AddExtras(delivery.Id, extras);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
 
             return delivery;
         }, cancellationToken);
+    }
+
+    private void AddExtras(long deliveryId, DeliveryExtras? extras)
+    {
+        if (extras?.Page is { } page)
+        {
+            page.DeliveryId = deliveryId;
+            db.MessagePages.Add(page);
+        }
+
+        foreach (var redirect in extras?.Redirects ?? [])
+        {
+            redirect.DeliveryId = deliveryId;
+            db.LinkRedirects.Add(redirect);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Queued delivery {DeliveryId} for account {AccountId}, asked by API key {KeyName}")]

@@ -4,7 +4,7 @@ using Notifier.Core.Data;
 namespace Notifier.Core.Deliveries;
 
 /// <summary>What a reader of the delivery log narrows it to; null means "any".</summary>
-public sealed record DeliveryLogFilter(long? AccountId = null, DeliveryStatus? Status = null, long? ScheduleId = null, DateTime? Since = null);
+public sealed record DeliveryLogFilter(long? AccountId = null, DeliveryStatus? Status = null, long? ScheduleId = null, DateTime? Since = null, string? Topic = null);
 
 /// <summary>A page of the delivery log, and the cursor of the next one (null on the last page).</summary>
 public sealed record DeliveryLogPage(IReadOnlyList<Delivery> Items, long? NextCursor);
@@ -31,6 +31,11 @@ public static class DeliveryLog
         if (filter.ScheduleId is { } scheduleId)
         {
             query = query.Where(d => d.ScheduleId == scheduleId);
+        }
+
+        if (filter.Topic is { } topic)
+        {
+            query = query.Where(d => d.Topic == topic);
         }
 
         if (filter.Since is { } since)

@@ -26,8 +26,8 @@ public sealed partial class SecretRedactor : ILogEventEnricher
 
     /// <summary>Masks secrets inside a plain string.</summary>
     public static string Redact(string text) =>
-        text.Length < 6 ? text : InviteLinkPattern().Replace(OwnerKeyPattern().Replace(
-            BearerPattern().Replace(SecretFieldPattern().Replace(text, "${key}" + Mask), "${scheme} " + Mask), OwnerKeyPrefix + Mask), "${key}" + Mask);
+        text.Length < 6 ? text : InviteLinkPattern().Replace(PageTokenPattern().Replace(OwnerKeyPattern().Replace(
+            BearerPattern().Replace(SecretFieldPattern().Replace(text, "${key}" + Mask), "${scheme} " + Mask), OwnerKeyPrefix + Mask), "${path}" + Mask), "${key}" + Mask);
 
     private static LogEventPropertyValue Redact(LogEventPropertyValue value) => value switch
     {
@@ -70,6 +70,10 @@ public sealed partial class SecretRedactor : ILogEventEnricher
     // Basic needs a credential-looking word after it, so "Basic setup" in a message stays readable.
     [GeneratedRegex(@"\b(?<scheme>Bearer|KakaoAK)\s+[A-Za-z0-9\-._~+/]+=*|\b(?<scheme>Basic)\s+[A-Za-z0-9+/]{8,}=*", RegexOptions.IgnoreCase)]
     private static partial Regex BearerPattern();
+
+    // The token of an integration's whole-message page or link redirect (/m/{token}, /r/{token}): it is the page's only key.
+    [GeneratedRegex(@"(?<path>/[mr]/)[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])")]
+    private static partial Regex PageTokenPattern();
 
     // An owner API key (made on the /keys page) wherever it appears.
     [GeneratedRegex(@"\bntf_[A-Za-z0-9\-_]{8,}")]

@@ -18,6 +18,9 @@ public sealed class SecretRedactorTests
     [InlineData("GET /auth/kakao/callback responded 302", "GET /auth/kakao/callback responded 302")]
     [InlineData("HTTP GET /join/Xq3_vB-9aZ responded 302", "HTTP GET /join/*** responded 302")]
     [InlineData("https://notifier.example.com/join/Xq3_vB-9aZ", "https://notifier.example.com/join/***")]
+    [InlineData("GET /m/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde responded 200", "GET /m/*** responded 200")]
+    [InlineData("GET /r/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde responded 302", "GET /r/*** responded 302")]
+    [InlineData("POST /m/short responded 400", "POST /m/short responded 400")]
     public void Redact_MasksSecretsOnly(string input, string expected) =>
         Assert.Equal(expected, SecretRedactor.Redact(input));
 }

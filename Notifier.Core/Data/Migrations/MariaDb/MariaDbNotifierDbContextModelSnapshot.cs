@@ -285,6 +285,10 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .IsRequired()
                         .HasColumnType("longtext");
 
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountId", "Id");
@@ -295,6 +299,8 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                         .IsUnique();
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("Topic", "Id");
 
                     b.ToTable("deliveries", (string)null);
                 });
@@ -327,6 +333,99 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasIndex("DeliveryId");
 
                     b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.Integrations.LinkRedirect", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("varchar(4000)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.ToTable("link_redirects", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.Integrations.MessagePageRecord", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LinksJson")
+                        .IsRequired()
+                        .HasColumnType("longtext");
+
+                    b.Property<bool>("Markdown")
+                        .HasColumnType("tinyint(1)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.ToTable("message_pages", (string)null);
+                });
+
+            modelBuilder.Entity("Notifier.Core.Integrations.TopicRoute", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("GitHubSecretCipher")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("topics", (string)null);
                 });
 
             modelBuilder.Entity("Notifier.Core.Owners.Invite", b =>
@@ -454,6 +553,33 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasOne("Notifier.Core.Deliveries.Delivery", null)
                         .WithMany()
                         .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Integrations.LinkRedirect", b =>
+                {
+                    b.HasOne("Notifier.Core.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Integrations.MessagePageRecord", b =>
+                {
+                    b.HasOne("Notifier.Core.Deliveries.Delivery", null)
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Integrations.TopicRoute", b =>
+                {
+                    b.HasOne("Notifier.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

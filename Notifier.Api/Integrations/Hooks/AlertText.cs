@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+using Notifier.Core;
+
+namespace Notifier.Api.Integrations.Hooks;
+
+/// <summary>How alerts read in a memo: one line each with its summary, instance and severity, and when it started (Korean time).</summary>
+internal static class AlertText
+{
+    public static string Describe(IReadOnlyList<AlertmanagerAlert> alerts, Dictionary<string, string>? commonAnnotations)
+    {
+        var text = new StringBuilder();
+        var common = Summary(commonAnnotations);
+        if (common is not null)
+        {
+            text.AppendLine(common);
+        }
+
+        foreach (var alert in alerts)
+        {
+            var summary = Summary(alert.Annotations);
+            var parts = new[]
+            {
+                summary == common ? null : summary,
+                Label(alert.Labels, "instance"),
+                Label(alert.Labels, "severity") is { } severity ? $"severity {severity}" : null,
+                alert.StartsAt is { } started && started.Year > 1 ? $"since {Kst(started)}" : null,
+            }.Where(p => !string.IsNullOrWhiteSpace(p));
+            text.AppendLine("• " + string.Join(" · ", parts));
+        }
+
+        return text.ToString().Trim();
+    }
+
+    /// <summary>The summary annotation, else the description.</summary>
+    public static string? Summary(Dictionary<string, string>? annotations) =>
+        Label(annotations, "summary") ?? Label(annotations, "description");
+
+    public static string? Label(Dictionary<string, string>? labels, string name) =>
+        labels is not null && labels.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    public static string Kst(DateTimeOffset time) =>
+        time.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm 'KST'", CultureInfo.InvariantCulture);
+
+    public static string StatusEmoji(string? status) => status == "resolved" ? "✅" : "🔥";
+}
