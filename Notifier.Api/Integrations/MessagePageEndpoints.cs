@@ -1,8 +1,8 @@
-using Notifier.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Notifier.Api.OwnerPages;
 using Notifier.Api.Pages;
+using Notifier.Core;
 using Notifier.Core.Data;
 using Notifier.Core.Integrations;
 
@@ -39,7 +39,7 @@ internal static class MessagePageEndpoints
                 .Where(l => Uri.TryCreate(l.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https").ToList(),
             Html = page.Markdown ? SafeMarkdown.ToHtml(page.Body) : null,
             // The owner's zone, as on the owner pages.
-            Zone = OwnerZone.Of(await db.Deliveries.AsNoTracking().Where(d => d.Id == page.DeliveryId)
+            Zone = IanaTimeZones.OrDefault(await db.Deliveries.AsNoTracking().Where(d => d.Id == page.DeliveryId)
                 .Join(db.Accounts, d => d.AccountId, a => a.Id, (d, a) => a.TimeZone).SingleOrDefaultAsync(cancellationToken)),
         });
     }

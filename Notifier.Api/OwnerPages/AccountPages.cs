@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Notifier.Api.Accounts;
 using Notifier.Api.Auth;
 using Notifier.Api.Pages;
-using Microsoft.EntityFrameworkCore;
 using Notifier.Core.Accounts;
 using Notifier.Core.Data;
+using Notifier.Core;
 using static Notifier.Api.OwnerPages.OwnerPage;
 
 namespace Notifier.Api.OwnerPages;
@@ -59,7 +60,7 @@ internal static class AccountPages
     private static async Task<IResult> SetZoneAsync(IFormCollection form, ClaimsPrincipal user, NotifierDbContext db, CancellationToken cancellationToken)
     {
         string? asked = form["zone"];
-        if (OwnerZone.Find(asked) is not { } zone)
+        if (IanaTimeZones.Find(asked) is not { } zone)
         {
             return Render<MessagePage>(new
             {

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Notifier.Api.Auth;
 using Notifier.Api.Messages;
 using Notifier.Api.Pages;
-using Microsoft.EntityFrameworkCore;
-using Notifier.Core.Accounts;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
+using Notifier.Core;
 
 namespace Notifier.Api.OwnerPages;
 
@@ -21,9 +21,9 @@ internal static class OwnerPage
     /// <summary>The signed-in owner's account id (0 never matches an account).</summary>
     public static long Owner(ClaimsPrincipal user) => OwnerSignIn.AccountId(user) ?? 0;
 
-    /// <summary>The zone the owner reads times in (<see cref="OwnerZone"/>).</summary>
+    /// <summary>The zone the owner reads times in (<see cref="IanaTimeZones"/>).</summary>
     public static async Task<TimeZoneInfo> OwnerTimeZoneAsync(NotifierDbContext db, long owner, CancellationToken cancellationToken) =>
-        OwnerZone.Of(await db.Accounts.AsNoTracking().Where(a => a.Id == owner).Select(a => a.TimeZone).SingleOrDefaultAsync(cancellationToken));
+        IanaTimeZones.OrDefault(await db.Accounts.AsNoTracking().Where(a => a.Id == owner).Select(a => a.TimeZone).SingleOrDefaultAsync(cancellationToken));
 
     /// <summary>The page that says why a message was not queued (the same words the API's problem carries).</summary>
     public static IResult NotSent(IntakeResult refused) => refused is IntakeResult.AccountInactive inactive

@@ -32,8 +32,8 @@ public sealed class Account
 
     public DateTime UpdatedAt { get; set; }
 
-    /// <summary>The IANA zone the owner reads times in on the owner pages (<see cref="OwnerZone"/>).</summary>
-    public string TimeZone { get; set; } = OwnerZone.Default;
+    /// <summary>The IANA zone the owner reads times in on the owner pages (<see cref="IanaTimeZones"/>).</summary>
+    public string TimeZone { get; set; } = IanaTimeZones.Default;
 
     /// <summary>True for the account that connected first while <c>Notifier:Owners</c> was empty; null for all others (unique).</summary>
     public bool? IsFirstOwner { get; set; }

@@ -17,7 +17,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.RefreshTokenCipher).HasMaxLength(4000);
         builder.Property(a => a.Scopes).HasMaxLength(1000);
         builder.Property(a => a.StatusReason).HasMaxLength(500);
-        builder.Property(a => a.TimeZone).HasMaxLength(OwnerZone.MaxLength);
+        builder.Property(a => a.TimeZone).HasMaxLength(IanaTimeZones.MaxIdLength);
         builder.Property(a => a.Status)
             .HasMaxLength(32)
             .HasConversion(s => s.ToName(), s => AccountStatusNames.Parse(s));

@@ -10,7 +10,7 @@ namespace Notifier.Core.Schedules;
 /// </summary>
 public sealed partial class CronSchedule
 {
-    public const string DefaultTimeZone = "Asia/Seoul";
+    public const string DefaultTimeZone = IanaTimeZones.Default;
     public const int MaxNameLength = 100;
 
     private readonly CronExpression _expression;
@@ -85,8 +85,7 @@ public sealed partial class CronSchedule
     public static TimeZoneInfo? FindZone(string? timeZone, out string? error)
     {
         var zoneId = string.IsNullOrWhiteSpace(timeZone) ? DefaultTimeZone : timeZone.Trim();
-        // .NET finds a zone in another case only once it has loaded it (its cache ignores case): so be strict, always.
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) || !zone.HasIanaId || !string.Equals(zone.Id, zoneId, StringComparison.Ordinal))
+        if (IanaTimeZones.Find(zoneId) is not { } zone)
         {
             error = $"'{Printable(zoneId)}' is not an IANA time zone id (e.g. Asia/Seoul, Europe/Berlin, UTC; the case matters)";
             return null;

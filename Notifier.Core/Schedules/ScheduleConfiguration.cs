@@ -12,7 +12,7 @@ internal sealed class ScheduleConfiguration : IEntityTypeConfiguration<Schedule>
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Name).HasMaxLength(CronSchedule.MaxNameLength);
         builder.Property(s => s.Cron).HasMaxLength(120);
-        builder.Property(s => s.TimeZone).HasMaxLength(64);
+        builder.Property(s => s.TimeZone).HasMaxLength(IanaTimeZones.MaxIdLength);
         builder.HasOne<Account>().WithMany().HasForeignKey(s => s.AccountId).OnDelete(DeleteBehavior.Cascade);
         // The materializer's query: enabled schedules whose next fire is near.
         builder.HasIndex(s => new { s.Enabled, s.NextFireTime });
