@@ -23,7 +23,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 export NOTIFIER_TEST_ARTIFACTS="${NOTIFIER_TEST_ARTIFACTS:-$PWD/tests/artifacts}"
 mkdir -p "$NOTIFIER_TEST_ARTIFACTS"
-db_dir=$(mktemp -d /tmp/notifier-test-db.XXXXXX)
+# The throwaway server's files in memory where the machine has a tmpfs: its data is thrown away anyway, and creating a
+# database per test class (a few dozen tables and indexes, each a file InnoDB syncs) is 5× faster there than on disk.
+db_parent=/tmp; [ -d /dev/shm ] && [ -w /dev/shm ] && db_parent=/dev/shm
+db_dir=$(mktemp -d "$db_parent/notifier-test-db.XXXXXX")
 trap 'scripts/mariadb.sh stop "$db_dir"' EXIT
 NOTIFIER_TEST_MARIADB=$(scripts/mariadb.sh start "$db_dir")
 export NOTIFIER_TEST_MARIADB
@@ -36,7 +39,8 @@ for project in Notifier.Api Notifier.Worker; do
 done
 log=$(mktemp)
 set +e
-dotnet test Notifier.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+# -m:3: the three test assemblies at once (the default is one per core); each one runs its classes in parallel too.
+dotnet test Notifier.sln -c Release --no-build -nologo -m:3 "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for the whole run, summed over the test assemblies.

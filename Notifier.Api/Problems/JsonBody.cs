@@ -1,6 +1,4 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.IO.Pipelines;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -44,7 +42,7 @@ internal static partial class JsonBody
     {
         if (request.ContentLength > MaxBytes)
         {
-            return (null, [], TooLarge());
+            return (null, [], RequestBytes.TooLarge(MaxBytes));
         }
 
         if (!IsJson(request.ContentType))
@@ -55,10 +53,10 @@ internal static partial class JsonBody
                 detail: "Send the body as UTF-8 with 'Content-Type: application/json'."));
         }
 
-        var raw = await ReadLimitedAsync(request.BodyReader, cancellationToken);
+        var raw = await RequestBytes.ReadLimitedAsync(request.BodyReader, MaxBytes, cancellationToken);
         if (raw is null)
         {
-            return (null, [], TooLarge());
+            return (null, [], RequestBytes.TooLarge(MaxBytes));
         }
 
         if (!Utf8.IsValid(raw))
@@ -86,28 +84,6 @@ internal static partial class JsonBody
         && string.Equals(parsed.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
         && (parsed.CharSet is null || string.Equals(parsed.CharSet.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase));
 
-    private static async Task<byte[]?> ReadLimitedAsync(PipeReader reader, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var read = await reader.ReadAsync(cancellationToken);
-            if (read.Buffer.Length > MaxBytes)
-            {
-                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted)
-            {
-                var bytes = read.Buffer.ToArray();
-                reader.AdvanceTo(read.Buffer.End);
-                return bytes;
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-    }
-
     private static string Describe(JsonException ex)
     {
         var where = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "the body" : $"'{ex.Path}'";
@@ -132,9 +108,4 @@ internal static partial class JsonBody
 
     private static ProblemHttpResult Invalid(string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "The request body is not valid", detail: detail);
-
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
-        statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "The request body is too large",
-        detail: $"A request body may be at most {MaxBytes / 1024} KiB.");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Notifier.Api.Problems;
 using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Integrations;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Notifier.Api.Problems;
 
 namespace Notifier.Api.Integrations.Hooks;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifier.Api.ApiKeys;
+using Notifier.Api.Problems;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Integrations;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -14,47 +13,31 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/prometheus-alertmanager";
 
-    private readonly Process _process;
-    private readonly string _directory;
-    private readonly CapturedOutput _output = new();
+    private readonly ForeignProcess _process;
 
-    private AlertmanagerProcess(Process process, string directory, Uri url)
+    private AlertmanagerProcess(ForeignProcess process, Uri url)
     {
         _process = process;
-        _directory = directory;
         Url = url;
     }
 
     public Uri Url { get; }
 
-    public string Output => _output.Text;
+    public string Output => _process.Output;
 
     /// <summary>Starts Alertmanager with <paramref name="config"/> (YAML) and returns once <c>/-/ready</c> answers 200.</summary>
     public static async Task<AlertmanagerProcess> StartAsync(string config)
     {
-        Assert.True(File.Exists(Executable), $"{Executable} is missing: scripts/test.sh installs Debian's prometheus-alertmanager package.");
-        var directory = Directory.CreateTempSubdirectory("notifier-alertmanager-").FullName;
+        var directory = ForeignProcess.NewFolder("alertmanager");
         var file = Path.Combine(directory, "alertmanager.yml");
         await File.WriteAllTextAsync(file, config);
         var url = new Uri($"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}");
-        var start = new ProcessStartInfo(Executable,
-            [$"--config.file={file}", $"--storage.path={Path.Combine(directory, "data")}", $"--web.listen-address={url.Authority}", "--cluster.listen-address="])
-        {
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/bin:/bin";
-        start.Environment["HOME"] = directory;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("alertmanager did not start");
-        var alertmanager = new AlertmanagerProcess(process, directory, url);
-        alertmanager._output.Capture(process);
+        var alertmanager = new AlertmanagerProcess(ForeignProcess.Start(Executable, directory,
+            [$"--config.file={file}", $"--storage.path={Path.Combine(directory, "data")}", $"--web.listen-address={url.Authority}", "--cluster.listen-address="]), url);
         using var client = new HttpClient { BaseAddress = url };
         await Eventually.TrueAsync(async () =>
         {
-            Assert.False(process.HasExited, $"alertmanager exited: {alertmanager.Output}");
+            Assert.False(alertmanager._process.HasExited, $"alertmanager exited: {alertmanager.Output}");
             try
             {
                 using var ready = await client.GetAsync(new Uri("/-/ready", UriKind.Relative));
@@ -76,22 +59,5 @@ public sealed class AlertmanagerProcess : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
-using Xunit;
 
 namespace Notifier.Testing.Hosting;
 
@@ -16,14 +14,11 @@ public sealed class CaddyProxy : IAsyncDisposable
 {
     public const string Executable = "/usr/bin/caddy";
 
-    private readonly Process _process;
-    private readonly string _directory;
-    private readonly CapturedOutput _output = new();
+    private readonly ForeignProcess _process;
 
-    private CaddyProxy(Process process, string directory, Uri url)
+    private CaddyProxy(ForeignProcess process, Uri url)
     {
         _process = process;
-        _directory = directory;
         Url = url;
     }
 
@@ -31,33 +26,22 @@ public sealed class CaddyProxy : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>The root certificate of Caddy's local CA, which signs the site's certificate.</summary>
-    public string RootCertificatePath => Path.Combine(_directory, "data", "pki", "authorities", "local", "root.crt");
+    public string RootCertificatePath => Path.Combine(_process.Directory, "data", "pki", "authorities", "local", "root.crt");
 
-    public string Output => _output.Text;
+    public string Output => _process.Output;
 
     /// <summary>Starts Caddy serving <c>https://{host}:{free port}</c> and proxying to <c>127.0.0.1:{upstreamPort}</c>; returns once it answers.</summary>
     public static async Task<CaddyProxy> StartAsync(string host, int upstreamPort)
     {
-        Assert.True(File.Exists(Executable), $"{Executable} is missing: scripts/test.sh installs Debian's caddy package (apt-get install caddy).");
-        var directory = Directory.CreateTempSubdirectory("notifier-caddy-").FullName;
+        var directory = ForeignProcess.NewFolder("caddy");
         var url = new Uri($"https://{host}:{FreePort.Next()}");
         var caddyfile = Path.Combine(directory, "Caddyfile");
         await File.WriteAllTextAsync(caddyfile, Caddyfile(url, upstreamPort, Path.Combine(directory, "data")));
-        var start = new ProcessStartInfo(Executable, ["run", "--config", caddyfile, "--adapter", "caddyfile"])
+        var caddy = new CaddyProxy(ForeignProcess.Start(Executable, directory, ["run", "--config", caddyfile, "--adapter", "caddyfile"], new Dictionary<string, string>
         {
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Clear();
-        start.Environment["PATH"] = "/usr/bin:/bin";
-        start.Environment["HOME"] = directory;
-        start.Environment["XDG_DATA_HOME"] = Path.Combine(directory, "xdg-data");
-        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(directory, "xdg-config");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("caddy did not start");
-        var caddy = new CaddyProxy(process, directory, url);
-        caddy._output.Capture(process);
+            ["XDG_DATA_HOME"] = Path.Combine(directory, "xdg-data"),
+            ["XDG_CONFIG_HOME"] = Path.Combine(directory, "xdg-config"),
+        }), url);
         await caddy.WaitUntilServingAsync();
         return caddy;
     }
@@ -87,24 +71,7 @@ public sealed class CaddyProxy : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = Url };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private static string Caddyfile(Uri url, int upstreamPort, string storage) => string.Create(CultureInfo.InvariantCulture, $$"""
         {
@@ -165,13 +132,13 @@ public sealed class CaddyProxy : IAsyncDisposable
         }
         catch (HttpRequestException e)
         {
-            _output.Append($"(test) {e.Message} {e.InnerException?.Message}");
+            _process.Note($"(test) {e.Message} {e.InnerException?.Message}");
             return false;
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
             // root.crt exists as soon as Caddy starts writing it: a half-written file is not a certificate yet.
-            _output.Append($"(test) root certificate not readable yet: {e.Message}");
+            _process.Note($"(test) root certificate not readable yet: {e.Message}");
             return false;
         }
     }

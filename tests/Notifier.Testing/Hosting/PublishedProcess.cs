@@ -66,21 +66,7 @@ public sealed partial class PublishedProcess : IAsyncDisposable
         var start = StartInfo(Directory, Environment, command.Skip(1).ToArray(), command[0]);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command[0]} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout.TotalSeconds:0} s");
-        }
-
-        return (process.ExitCode, await output + await errors);
+        return await CommandRun.RunToEndAsync(start, timeout);
     }
 
     /// <summary>The address the host printed as "Now listening on: ...".</summary>
@@ -90,7 +76,8 @@ public sealed partial class PublishedProcess : IAsyncDisposable
             () => HasExited ? "exited" : ListeningOn().Match(Output) is { Success: true } m ? m.Groups[1].Value : null,
             found => found is not null,
             $"{Name} to print where it listens (output so far: {Output})",
-            timeout ?? TimeSpan.FromSeconds(60));
+            // Generous: on a loaded machine a published host's first JIT takes long; the deadline only bounds a broken start.
+            timeout ?? TimeSpan.FromSeconds(180));
         return found == "exited" ? throw new InvalidOperationException($"{Name} exited with {ExitCode}: {Output}") : new Uri(found!);
     }
 

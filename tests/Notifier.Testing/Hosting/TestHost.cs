@@ -45,6 +45,10 @@ public static class TestHost
             settings["Kakao:ApiBaseUrl"] = kakao.Url;
             settings["Kakao:RestApiKey"] = KakaoFake.RestApiKey;
             settings["Kakao:ClientSecret"] = KakaoFake.ClientSecret;
+            // The fake answers in milliseconds, but on a loaded machine (the suite's parallel classes, stress-ng) its
+            // answer can be seconds late; the product's 10 s would turn that into a spurious outage. Tests about
+            // Kakao's timeouts set their own.
+            settings["Kakao:TimeoutSeconds"] = "30";
         }
 
         foreach (var layer in overrides)

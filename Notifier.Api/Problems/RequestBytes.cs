@@ -2,7 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Notifier.Api.Integrations;
+namespace Notifier.Api.Problems;
 
 /// <summary>A request body read whole, up to a limit; a larger one is a 413 problem and is never read to its end.</summary>
 internal static class RequestBytes
@@ -18,7 +18,8 @@ internal static class RequestBytes
         return bytes is null ? (null, TooLarge(maxBytes)) : (bytes, null);
     }
 
-    private static async Task<byte[]?> ReadLimitedAsync(PipeReader reader, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The whole body, or null as soon as more than <paramref name="maxBytes"/> arrived.</summary>
+    public static async Task<byte[]?> ReadLimitedAsync(PipeReader reader, int maxBytes, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -40,8 +41,8 @@ internal static class RequestBytes
         }
     }
 
-    private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
+    public static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large",
-        detail: $"This endpoint takes at most {maxBytes / 1024} KiB.");
+        detail: $"A request body may be at most {maxBytes / 1024} KiB here.");
 }
