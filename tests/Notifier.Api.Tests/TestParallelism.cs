@@ -2,3 +2,6 @@
 // waiting: on MariaDB, on the fake Kakao, on a child process starting. Tests that cannot share the machine say so
 // with a collection of their own.
 [assembly: CollectionBehavior(MaxParallelThreads = 3)]
+
+// The classes marked [RunsLong] start first (see LongClassesFirst).
+[assembly: TestCollectionOrderer(LongClassesFirst.TypeName, LongClassesFirst.AssemblyName)]

@@ -18,6 +18,7 @@ namespace Notifier.Api.Tests.Hosting;
 /// Api and two published Workers with exactly compose's environment, healthy by their own healthchecks, and a
 /// message posted through the Api's published port delivered once by a Worker.
 /// </summary>
+[RunsLong]
 public sealed class ComposeUpTests(ITestOutputHelper output)
 {
     private static readonly string Repository = ComposeFile.RepositoryRoot;

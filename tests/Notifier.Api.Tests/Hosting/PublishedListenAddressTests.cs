@@ -5,6 +5,7 @@ using Notifier.Testing.Hosting;
 namespace Notifier.Api.Tests.Hosting;
 
 /// <summary>The published Api (<c>dotnet Notifier.Api.dll</c>) listens where the standard ASP.NET Core settings say.</summary>
+[RunsLong]
 public sealed class PublishedListenAddressTests
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Notifier.Api.Tests.Integrations;
 /// Debian's real Alertmanager (0.25) with a webhook receiver pointing at the published Notifier (Bearer key through
 /// <c>http_config.authorization</c>): an alert posted to its API, then resolved, is one card each, once.
 /// </summary>
+[RunsLong]
 public sealed class AlertmanagerTests : IDisposable
 {
     private const long KakaoUserId = 9400;

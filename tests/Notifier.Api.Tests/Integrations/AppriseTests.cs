@@ -9,6 +9,7 @@ namespace Notifier.Api.Tests.Integrations;
 /// Debian's real Apprise (1.2.0) with an <c>ntfy://</c> URL: it POSTs ntfy's JSON to <c>/</c> with Basic auth (the key
 /// as the password) and counts anything but 200 as a failure.
 /// </summary>
+[RunsLong]
 public sealed class AppriseTests : IDisposable
 {
     private const string Apprise = "/usr/bin/apprise";

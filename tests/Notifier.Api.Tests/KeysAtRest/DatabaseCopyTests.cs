@@ -16,6 +16,7 @@ namespace Notifier.Api.Tests.KeysAtRest;
 /// The key ring encrypted at rest under <c>DataProtection:KeyEncryptionKey</c>: a copy of the database alone yields
 /// neither a Kakao token nor a valid owner cookie; with the key the same copy works. On each database.
 /// </summary>
+[RunsLong]
 public abstract class DatabaseCopyTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

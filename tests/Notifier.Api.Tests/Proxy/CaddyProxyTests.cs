@@ -9,6 +9,7 @@ namespace Notifier.Api.Tests.Proxy;
 /// The published Api (<c>dotnet Notifier.Api.dll</c>, Production environment) behind a real Caddy terminating TLS with
 /// its own local CA, driven through Caddy over https as a browser would.
 /// </summary>
+[RunsLong]
 public sealed class CaddyProxyTests : IDisposable
 {
     // Not "localhost": HSTS is never sent for localhost (ASP.NET Core's default exclusion), and a real deployment has a name.

@@ -6,6 +6,7 @@ using static Notifier.Api.Tests.Schedules.ScheduleRequests;
 namespace Notifier.Api.Tests.Schedules;
 
 /// <summary>The Api host running the Quartz jobs and the dispatcher: a schedule every two seconds, end to end.</summary>
+[RunsLong]
 public abstract class ScheduleFiringTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : FiringSchedulesFixture
 {

@@ -7,6 +7,7 @@ using Notifier.Testing.Database;
 namespace Notifier.Core.Tests.Accounts;
 
 /// <summary>KOE322 on a refresh: the account needs its owner, what waited for it fails, and nothing is tried again.</summary>
+[RunsLong]
 public abstract class DeadRefreshTokenTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

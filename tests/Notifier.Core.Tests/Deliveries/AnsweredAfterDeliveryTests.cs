@@ -9,6 +9,7 @@ namespace Notifier.Core.Tests.Deliveries;
 /// Kakao delivered the memo, but what came back is not its clean answer. A 2xx is sent whatever its body; a gateway's
 /// page or a 504 after the request left is unknown (decision 0003). Neither is ever sent again: Kakao shows one memo.
 /// </summary>
+[RunsLong]
 public abstract class AnsweredAfterDeliveryTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

@@ -9,6 +9,7 @@ namespace Notifier.Core.Tests.Deliveries;
 /// Claims take due rows in turns across accounts: one account's deep backlog, or a backlog the daily cap moved to
 /// 00:00 KST, never keeps another account's due memo waiting for more than one claim round.
 /// </summary>
+[RunsLong]
 public abstract class FairClaimTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

@@ -6,6 +6,7 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>A dispatcher that dies or stalls loses its rows to another once the lease runs out; nothing is lost or sent twice.</summary>
+[RunsLong]
 public abstract class LeaseTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

@@ -7,6 +7,7 @@ using Notifier.Testing.Kakao;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>Refusals that no retry can fix: -402 (the person's consent) and -3 (the app's settings).</summary>
+[RunsLong]
 public abstract class RefusedSendTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace Notifier.Core.Tests.Deliveries;
 
 /// <summary>Two Worker processes' dispatcher loops on one database: every delivery goes out exactly once.</summary>
+[RunsLong]
 public sealed class TwoDispatcherLoadTests(MariaDbDatabase database, ITestOutputHelper output) : IClassFixture<MariaDbDatabase>
 {
     private const int Accounts = 50;

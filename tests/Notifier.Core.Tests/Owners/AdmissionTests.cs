@@ -12,6 +12,7 @@ namespace Notifier.Core.Tests.Owners;
 /// Who may connect, decided in the database: the first owner (a unique index), a listed id, an invite used once (one
 /// conditional UPDATE), and everyone else refused with nothing stored and their fresh Kakao token unlinked.
 /// </summary>
+[RunsLong]
 public abstract class AdmissionTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>
     where TDatabase : class, ITestDatabase
 {

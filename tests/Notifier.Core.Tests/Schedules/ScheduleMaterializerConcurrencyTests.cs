@@ -5,6 +5,7 @@ using Notifier.Testing.Time;
 namespace Notifier.Core.Tests.Schedules;
 
 /// <summary>Several nodes materializing the same schedules at once: every fire becomes exactly one delivery.</summary>
+[RunsLong]
 public sealed class ScheduleMaterializerConcurrencyTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
 {
     private const int Schedules = 24;

@@ -15,6 +15,7 @@ namespace Notifier.Worker.Tests.Cluster;
 /// Two Worker processes on one MariaDB run an every-second schedule through Quartz's clustered store; one is killed
 /// with SIGKILL mid-run, the other finishes alone and then stops on SIGTERM. Every fire is delivered, none twice.
 /// </summary>
+[RunsLong]
 public sealed class TwoWorkerProcessesTests(WorkerWorld world, ITestOutputHelper output) : IClassFixture<WorkerWorld>
 {
     private const int FiresBeforeKill = 12;

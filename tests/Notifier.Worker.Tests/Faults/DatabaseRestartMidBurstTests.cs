@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 
 namespace Notifier.Worker.Tests.Faults;
 
+[RunsLong]
 public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.OwnServer world, ITestOutputHelper output)
     : IClassFixture<DatabaseRestartMidBurstTests.OwnServer>
 {

@@ -10,6 +10,7 @@ namespace Notifier.Worker.Tests.Faults;
 /// 1,000 messages while Kakao answers 20% -9798 (its JSON 503: not done), 3% -10 (app rate limit) and 2% too slowly (the client times out after the
 /// request left; half of those memos arrive anyway). Two dispatchers; the clock moves on whenever nothing is due.
 /// </summary>
+[RunsLong]
 public sealed class KakaoFailingTests(WorkerWorld world, ITestOutputHelper output) : IClassFixture<WorkerWorld>
 {
     private const int Messages = 1000;

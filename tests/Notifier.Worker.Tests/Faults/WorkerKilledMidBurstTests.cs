@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 
 namespace Notifier.Worker.Tests.Faults;
 
+[RunsLong]
 public sealed class WorkerKilledMidBurstTests(WorkerWorld world, ITestOutputHelper output) : IClassFixture<WorkerWorld>
 {
     [Fact]

@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace Notifier.Worker.Tests.Metrics;
 
 /// <summary>A real Worker process with <c>Metrics:WorkerPort</c>: its own Prometheus endpoint, counting what it sent.</summary>
+[RunsLong]
 public sealed class WorkerMetricsPortTests(WorkerWorld world, ITestOutputHelper output) : IClassFixture<WorkerWorld>
 {
     [Fact]

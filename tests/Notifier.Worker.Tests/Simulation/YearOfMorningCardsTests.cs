@@ -16,6 +16,7 @@ namespace Notifier.Worker.Tests.Simulation;
 /// fake Kakao on Kakao's real lifetimes (access 6 h, refresh 60 days, rotated only in its last month). The Worker's
 /// passes run at the times its Quartz triggers would fire them; for a 7-day stretch no Worker runs at all.
 /// </summary>
+[RunsLong]
 public sealed class YearOfMorningCardsTests(WorkerWorld world, ITestOutputHelper output) : IClassFixture<WorkerWorld>
 {
     private static readonly TimeSpan Kst = TimeSpan.FromHours(9);

@@ -7,6 +7,7 @@ using Notifier.Worker.Tests.Support;
 namespace Notifier.Worker.Tests.Upkeep;
 
 /// <summary>Consent withdrawn in KakaoTalk (no webhook for that) is found by the daily upkeep, before a send fails.</summary>
+[RunsLong]
 public sealed class ConsentWithdrawnTests(WorkerWorld world) : IClassFixture<WorkerWorld>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Notifier.Worker.Tests.Support;
 
 namespace Notifier.Worker.Tests.Upkeep;
 
+[RunsLong]
 public sealed class TokenUpkeepOutageTests(WorkerWorld world) : IClassFixture<WorkerWorld>
 {
     [Fact]
