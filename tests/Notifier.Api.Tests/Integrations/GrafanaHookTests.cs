@@ -4,10 +4,17 @@ using Notifier.Api.Tests.Support;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class GrafanaHookFixture : IntegrationFixture;
+public class GrafanaHookFixture : IntegrationFixture;
+
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class GrafanaHookFixtureOnSqlite : GrafanaHookFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>Grafana's webhook contact point, with the sample payload from Grafana's documentation (links on example.com).</summary>
-public sealed class GrafanaHookTests(GrafanaHookFixture fixture) : IClassFixture<GrafanaHookFixture>
+public abstract class GrafanaHookTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : GrafanaHookFixture
 {
     // Grafana's documented example (Alerting > Configure contact points > Webhook), its URLs on a registered domain.
     private const string Sample = """
@@ -89,3 +96,7 @@ public sealed class GrafanaHookTests(GrafanaHookFixture fixture) : IClassFixture
         Assert.Equal(before, await fixture.DeliveryCountAsync());
     }
 }
+
+public sealed class GrafanaHookTestsOnMariaDb(GrafanaHookFixture fixture) : GrafanaHookTests<GrafanaHookFixture>(fixture);
+
+public sealed class GrafanaHookTestsOnSqlite(GrafanaHookFixtureOnSqlite fixture) : GrafanaHookTests<GrafanaHookFixtureOnSqlite>(fixture);
