@@ -32,6 +32,8 @@ internal static class ApiServiceCollectionExtensions
         services.AddRazorComponents();
         // Korean nicknames and card text render as text, not as character references.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Before the default writer: ntfy's /v1 routes answer problems in ntfy's error JSON.
+        services.AddSingleton<IProblemDetailsWriter, Integrations.Ntfy.NtfyErrorWriter>();
         services.AddProblemDetails();
         services.AddNotifierOpenApi();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -64,6 +64,7 @@ app.MapHealth();
 app.MapMetrics();
 app.MapNotifierOpenApi();
 app.MapHooks();
+app.MapNtfyAccount();
 // Last, and POST/PUT only: /{topic} never stands in for a route above (ReservedTopics).
 app.MapNtfy();
 

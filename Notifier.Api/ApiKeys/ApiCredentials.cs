@@ -21,7 +21,8 @@ internal static class ApiCredentials
         /// <summary>Something that is not a usable credential; <see cref="Why"/> never repeats the value.</summary>
         public sealed record Malformed(string Why) : Presented;
 
-        public sealed record Key(string Value) : Presented;
+        /// <param name="UserName">The user name of a Basic credential (any name; ntfy's account API answers it back).</param>
+        public sealed record Key(string Value, string? UserName = null) : Presented;
     }
 
     public static Presented Read(HttpRequest request)
@@ -65,7 +66,7 @@ internal static class ApiCredentials
             var pair = DecodeBase64(parameter);
             var colon = pair?.IndexOf(':', StringComparison.Ordinal) ?? -1;
             return colon >= 0 && IsKey(pair![(colon + 1)..])
-                ? new Presented.Key(pair[(colon + 1)..])
+                ? new Presented.Key(pair[(colon + 1)..], pair[..colon])
                 : new Presented.Malformed($"{where} is Basic but not base64 of 'user:<key>' with the key as the password.");
         }
 

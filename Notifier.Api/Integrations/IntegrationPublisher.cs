@@ -26,19 +26,32 @@ internal sealed class IntegrationPublisher(IntegrationRouting routing, Integrati
     }
 
     /// <summary>The delivery (new, or the earlier one of the same dedupe key), or the problem that kept it from being queued.</summary>
+    public Task<(Delivery? Delivery, IResult? Refusal)> PublishAsync(
+        ClaimsPrincipal user, IntegrationMessage message, CancellationToken cancellationToken, string? dedupeKey = null, TimeSpan? dedupeWindow = null) =>
+        PublishAsync(user, message.Topic, _ => message, cancellationToken, dedupeKey, dedupeWindow);
+
+    /// <summary>
+    /// The same for a message that shows times: the account is chosen first, then <paramref name="render"/> writes the
+    /// message in that account's zone (the owner's choice on the account page).
+    /// </summary>
     public async Task<(Delivery? Delivery, IResult? Refusal)> PublishAsync(
-        ClaimsPrincipal user, IntegrationMessage message, CancellationToken cancellationToken, string? dedupeKey = null, TimeSpan? dedupeWindow = null)
+        ClaimsPrincipal user, string topic, Func<TimeZoneInfo, IntegrationMessage> render, CancellationToken cancellationToken,
+        string? dedupeKey = null, TimeSpan? dedupeWindow = null)
     {
-        if (CheckTopic(message.Topic) is { } bad)
+        if (CheckTopic(topic) is { } bad)
         {
             return (null, bad);
         }
 
         var caller = ApiCaller.From(user);
-        var (accountId, unrouted) = await routing.ResolveAsync(caller, message.Topic, cancellationToken);
-        return unrouted is not null
-            ? (null, unrouted)
-            : await PublishToAsync(message, accountId, caller.Requester(), cancellationToken, dedupeKey, dedupeWindow);
+        var (accountId, unrouted) = await routing.ResolveAsync(caller, topic, cancellationToken);
+        if (unrouted is not null)
+        {
+            return (null, unrouted);
+        }
+
+        var message = render(await routing.ZoneAsync(accountId, cancellationToken));
+        return await PublishToAsync(message, accountId, caller.Requester(), cancellationToken, dedupeKey, dedupeWindow);
     }
 
     /// <summary>The same for a caller that is no API key (a signed webhook): to the account given, asked by <paramref name="requester"/>.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifier.Api.ApiKeys;
+using Notifier.Core;
 using Notifier.Core.Data;
 
 namespace Notifier.Api.Integrations;
@@ -41,5 +42,16 @@ internal sealed class IntegrationRouting(NotifierDbContext db, IOptionsMonitor<A
                         $"account that should receive it and add the topic on /topics, or set Api:Topics:{topic} to the account id " +
                         $"(environment Api__Topics__{topic}=<id>), or publish with a key of that account."))
             : (null, null);
+    }
+
+    /// <summary>
+    /// The zone of the account a message goes to: <paramref name="accountId"/>'s, else (the intake takes the only account)
+    /// the only account's, else <see cref="IanaTimeZones.Default"/>.
+    /// </summary>
+    public async Task<TimeZoneInfo> ZoneAsync(long? accountId, CancellationToken cancellationToken)
+    {
+        var zones = await db.Accounts.AsNoTracking().Where(a => accountId == null || a.Id == accountId)
+            .Select(a => a.TimeZone).Take(2).ToListAsync(cancellationToken);
+        return IanaTimeZones.OrDefault(zones.Count == 1 ? zones[0] : null);
     }
 }

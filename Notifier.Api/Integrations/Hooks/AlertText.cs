@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Notifier.Core;
 
 namespace Notifier.Api.Integrations.Hooks;
 
-/// <summary>How alerts read in a memo: one line each with its summary, instance and severity, and when it started (Korean time).</summary>
+/// <summary>How alerts read in a memo: one line each with its summary, instance and severity, and when it started (in the receiving account's zone).</summary>
 internal static class AlertText
 {
-    public static string Describe(IReadOnlyList<AlertmanagerAlert> alerts, Dictionary<string, string>? commonAnnotations)
+    public static string Describe(IReadOnlyList<AlertmanagerAlert> alerts, Dictionary<string, string>? commonAnnotations, TimeZoneInfo zone)
     {
         var text = new StringBuilder();
         var common = Summary(commonAnnotations);
@@ -24,7 +23,7 @@ internal static class AlertText
                 summary == common ? null : summary,
                 Label(alert.Labels, "instance"),
                 Label(alert.Labels, "severity") is { } severity ? $"severity {severity}" : null,
-                alert.StartsAt is { } started && started.Year > 1 ? $"since {Kst(started)}" : null,
+                alert.StartsAt is { } started && started.Year > 1 ? $"since {At(started, zone)}" : null,
             }.Where(p => !string.IsNullOrWhiteSpace(p));
             text.AppendLine("• " + string.Join(" · ", parts));
         }
@@ -39,8 +38,9 @@ internal static class AlertText
     public static string? Label(Dictionary<string, string>? labels, string name) =>
         labels is not null && labels.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    public static string Kst(DateTimeOffset time) =>
-        time.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm 'KST'", CultureInfo.InvariantCulture);
+    /// <summary>An instant in the account's zone with its offset, which says the zone without a name .NET does not have (EST, KST).</summary>
+    public static string At(DateTimeOffset time, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
 
     public static string StatusEmoji(string? status) => status == "resolved" ? "✅" : "🔥";
 }

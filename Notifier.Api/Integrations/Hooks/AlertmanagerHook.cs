@@ -49,16 +49,15 @@ internal static class AlertmanagerHook
             buttons.Add(new IntegrationButton("Runbook", runbook));
         }
 
-        var message = new IntegrationMessage
+        var (delivery, refusal) = await publisher.PublishAsync(user, topic, zone => new IntegrationMessage
         {
             Topic = topic,
             RequestedBy = "alertmanager",
             Title = title,
-            Body = AlertText.Describe(alerts, payload.CommonAnnotations),
+            Body = AlertText.Describe(alerts, payload.CommonAnnotations, zone),
             Click = link,
             Buttons = buttons,
-        };
-        var (delivery, refusal) = await publisher.PublishAsync(user, message, cancellationToken, DedupeKey(topic, payload), DedupeWindow);
+        }, cancellationToken, DedupeKey(topic, payload), DedupeWindow);
         return refusal ?? TypedResults.Ok(HookAccepted.From(delivery!));
     }
 

@@ -38,17 +38,16 @@ internal static class GrafanaHook
         }
 
         var status = payload.Status ?? (payload.State is "ok" ? "resolved" : "firing");
-        var message = new IntegrationMessage
+        var (delivery, refusal) = await publisher.PublishAsync(user, topic, zone => new IntegrationMessage
         {
             Topic = topic,
             RequestedBy = "grafana",
             Title = $"{AlertText.StatusEmoji(status)} {payload.Title?.Trim() ?? AlertText.Label(first?.Labels, "alertname") ?? "Grafana alert"}",
-            Body = string.IsNullOrWhiteSpace(payload.Message) ? AlertText.Describe(alerts, null) : payload.Message.Trim(),
+            Body = string.IsNullOrWhiteSpace(payload.Message) ? AlertText.Describe(alerts, null, zone) : payload.Message.Trim(),
             Click = link,
             ImageUrl = First(first?.ImageURL),
             Buttons = buttons,
-        };
-        var (delivery, refusal) = await publisher.PublishAsync(user, message, cancellationToken);
+        }, cancellationToken);
         return refusal ?? TypedResults.Ok(HookAccepted.From(delivery!));
     }
 

@@ -29,6 +29,20 @@ public sealed class ApiCredentialsTests
         Assert.Equal(Key, Assert.IsType<ApiCredentials.Presented.Key>(presented).Value);
     }
 
+    [Theory]
+    [InlineData("Basic", "hass-user", "hass-user")]
+    [InlineData("Basic", "", "")]
+    [InlineData("Bearer", null, null)]
+    public void BasicCarriesItsUserName_BearerNone(string scheme, string? user, string? expected)
+    {
+        var authorization = scheme == "Basic" ? "Basic " + Base64(user + ":" + Key) : "Bearer " + Key;
+
+        var presented = Assert.IsType<ApiCredentials.Presented.Key>(ApiCredentials.Read(Request(authorization, null)));
+
+        Assert.Equal(Key, presented.Value);
+        Assert.Equal(expected, presented.UserName);
+    }
+
     public static TheoryData<string?, string?> Malformed() => new()
     {
         { "Bearer", null },

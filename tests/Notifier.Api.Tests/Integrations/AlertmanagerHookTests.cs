@@ -2,14 +2,20 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Notifier.Api.Tests.Support;
-using Notifier.Testing.Database;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class AlertmanagerHookFixture : IntegrationFixture;
+public class AlertmanagerHookFixture : IntegrationFixture;
+
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class AlertmanagerHookFixtureOnSqlite : AlertmanagerHookFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>Alertmanager's payload v4 and the dedupe of the same notification within 10 minutes, through the database.</summary>
-public sealed class AlertmanagerHookTests(AlertmanagerHookFixture fixture) : IClassFixture<AlertmanagerHookFixture>
+public abstract class AlertmanagerHookTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : AlertmanagerHookFixture
 {
     [Fact]
     public async Task TheSameNotificationTwice_IsOneDelivery_AndAfterTenMinutesANewOne()
@@ -29,11 +35,33 @@ public sealed class AlertmanagerHookTests(AlertmanagerHookFixture fixture) : ICl
         Assert.NotEqual(first, resolved);
 
         // Eleven minutes later (as if): the same firing notification is news again.
-        await TestMariaDb.ScalarAsync(fixture.ConnectionString,
-            "UPDATE idempotency_keys SET CreatedAt = DATE_SUB(CreatedAt, INTERVAL 11 MINUTE) WHERE DeliveryId = @id", ("@id", first));
+        await fixture.Database.ScalarAsync(
+            "UPDATE idempotency_keys SET CreatedAt = @at WHERE DeliveryId = @id", ("@at", DateTime.UtcNow.AddMinutes(-11)), ("@id", first));
         var later = await PostAsync(client, "/hooks/alertmanager/dedupe", payload);
         Assert.NotEqual(first, later);
         Assert.Equal(3, await fixture.LongAsync("SELECT COUNT(*) FROM deliveries WHERE Topic = 'dedupe'"));
+    }
+
+    [Fact]
+    public async Task TheStartTime_IsWrittenInTheReceivingAccountsZone_WithItsOffset()
+    {
+        using var client = fixture.Client();
+        // 2026-12-02T01:00:00Z: 10:00 in Seoul (the default zone), 20:00 the evening before in New York (EST).
+        await PostAsync(client, "/hooks/alertmanager/zoned", Payload("{}:{zone=\"seoul\"}", "firing", "fp-seoul"));
+        var seoul = await fixture.MemoAsync("fp-seoul");
+        Assert.Contains("fp-seoul · severity warning · since 2026-12-02 10:00 UTC+09:00", Description(seoul), StringComparison.Ordinal);
+
+        await fixture.Database.ScalarAsync("UPDATE accounts SET TimeZone = 'America/New_York' WHERE Id = @id", ("@id", fixture.AccountId));
+        try
+        {
+            await PostAsync(client, "/hooks/alertmanager/zoned", Payload("{}:{zone=\"new-york\"}", "firing", "fp-new-york"));
+            var newYork = await fixture.MemoAsync("fp-new-york");
+            Assert.Contains("fp-new-york · severity warning · since 2026-12-01 20:00 UTC-05:00", Description(newYork), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.Database.ScalarAsync("UPDATE accounts SET TimeZone = 'Asia/Seoul' WHERE Id = @id", ("@id", fixture.AccountId));
+        }
     }
 
     [Theory]
@@ -70,6 +98,8 @@ public sealed class AlertmanagerHookTests(AlertmanagerHookFixture fixture) : ICl
         Assert.Equal(before, await fixture.DeliveryCountAsync());
     }
 
+    private static string Description(System.Text.Json.Nodes.JsonObject memo) => memo["content"]!["description"]!.GetValue<string>();
+
     private static async Task<long> PostAsync(HttpClient client, string path, object payload)
     {
         using var response = await client.PostAsJsonAsync(path, payload);
@@ -101,3 +131,7 @@ public sealed class AlertmanagerHookTests(AlertmanagerHookFixture fixture) : ICl
         }).ToArray(),
     };
 }
+
+public sealed class AlertmanagerHookTestsOnMariaDb(AlertmanagerHookFixture fixture) : AlertmanagerHookTests<AlertmanagerHookFixture>(fixture);
+
+public sealed class AlertmanagerHookTestsOnSqlite(AlertmanagerHookFixtureOnSqlite fixture) : AlertmanagerHookTests<AlertmanagerHookFixtureOnSqlite>(fixture);

@@ -59,7 +59,7 @@ public sealed class AlertmanagerTests : IDisposable
         Assert.Contains("p99 latency above 2 s", description, StringComparison.Ordinal);
         Assert.Contains("web-1", description, StringComparison.Ordinal);
         Assert.Contains("severity critical", description, StringComparison.Ordinal);
-        Assert.Contains("KST", description, StringComparison.Ordinal);
+        Assert.Contains("UTC+09:00", description, StringComparison.Ordinal);
         var buttons = card["buttons"]!.AsArray().Select(b => b!["title"]!.GetValue<string>()).ToList();
         Assert.Equal(["Open", "Runbook"], buttons);
         Assert.Equal("✅ [RESOLVED] HighLatency", Assert.Single(resolved).Template["content"]!["title"]!.GetValue<string>());

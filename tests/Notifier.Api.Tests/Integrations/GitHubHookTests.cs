@@ -9,7 +9,7 @@ using Notifier.Core.Integrations;
 namespace Notifier.Api.Tests.Integrations;
 
 /// <summary>One account with the topic "repo" mapped to it and a GitHub webhook secret set on it.</summary>
-public sealed class GitHubHookFixture : IntegrationFixture
+public class GitHubHookFixture : IntegrationFixture
 {
     public const string Secret = "github-webhook-secret-0123456789";
 
@@ -25,8 +25,15 @@ public sealed class GitHubHookFixture : IntegrationFixture
     }
 }
 
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class GitHubHookFixtureOnSqlite : GitHubHookFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
+
 /// <summary>GitHub's webhook: signed as GitHub signs it (HMAC-SHA256 of the body under the topic's secret).</summary>
-public sealed class GitHubHookTests(GitHubHookFixture fixture) : IClassFixture<GitHubHookFixture>
+public abstract class GitHubHookTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : GitHubHookFixture
 {
     [Fact]
     public async Task Ping_IsAnsweredPong_AndSendsNothing()
@@ -160,3 +167,7 @@ public sealed class GitHubHookTests(GitHubHookFixture fixture) : IClassFixture<G
         return await api.SendAsync(request);
     }
 }
+
+public sealed class GitHubHookTestsOnMariaDb(GitHubHookFixture fixture) : GitHubHookTests<GitHubHookFixture>(fixture);
+
+public sealed class GitHubHookTestsOnSqlite(GitHubHookFixtureOnSqlite fixture) : GitHubHookTests<GitHubHookFixtureOnSqlite>(fixture);

@@ -4,10 +4,17 @@ using Notifier.Api.Tests.Support;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class GrafanaHookFixture : IntegrationFixture;
+public class GrafanaHookFixture : IntegrationFixture;
+
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class GrafanaHookFixtureOnSqlite : GrafanaHookFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>Grafana's webhook contact point, with the sample payload from Grafana's documentation (links on example.com).</summary>
-public sealed class GrafanaHookTests(GrafanaHookFixture fixture) : IClassFixture<GrafanaHookFixture>
+public abstract class GrafanaHookTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : GrafanaHookFixture
 {
     // Grafana's documented example (Alerting > Configure contact points > Webhook), its URLs on a registered domain.
     private const string Sample = """
@@ -75,6 +82,28 @@ public sealed class GrafanaHookTests(GrafanaHookFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task WithoutAMessage_TheAlertsStartIsInTheAccountsZone_WithItsSummerOffset()
+    {
+        using var client = fixture.Client();
+        var sample = Sample.Replace("(blue)", "(zoned)", StringComparison.Ordinal)
+            .Replace("\"message\": \"**Firing**", "\"message\": \"\", \"unused\": \"**Firing**", StringComparison.Ordinal);
+        await fixture.Database.ScalarAsync("UPDATE accounts SET TimeZone = 'America/New_York' WHERE Id = @id", ("@id", fixture.AccountId));
+        try
+        {
+            using var response = await client.PostAsync("/hooks/grafana/grafana-zoned", new StringContent(sample, Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // 09:51:03+02:00 is 03:51 in New York, on summer time (EDT, UTC-04:00) in October.
+            var description = (await fixture.MemoAsync("(zoned)"))["content"]!["description"]!.GetValue<string>();
+            Assert.Equal("• This alert was triggered for zone us-1 · since 2021-10-12 03:51 UTC-04:00", description);
+        }
+        finally
+        {
+            await fixture.Database.ScalarAsync("UPDATE accounts SET TimeZone = 'Asia/Seoul' WHERE Id = @id", ("@id", fixture.AccountId));
+        }
+    }
+
+    [Fact]
     public async Task APayloadWithNeitherTitleNorAlerts_Is400_AndStoresNothing()
     {
         using var api = new ApiClient(fixture);
@@ -89,3 +118,7 @@ public sealed class GrafanaHookTests(GrafanaHookFixture fixture) : IClassFixture
         Assert.Equal(before, await fixture.DeliveryCountAsync());
     }
 }
+
+public sealed class GrafanaHookTestsOnMariaDb(GrafanaHookFixture fixture) : GrafanaHookTests<GrafanaHookFixture>(fixture);
+
+public sealed class GrafanaHookTestsOnSqlite(GrafanaHookFixtureOnSqlite fixture) : GrafanaHookTests<GrafanaHookFixtureOnSqlite>(fixture);

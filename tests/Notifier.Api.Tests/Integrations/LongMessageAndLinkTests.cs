@@ -4,10 +4,17 @@ using Notifier.Core.Integrations;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class LongMessageFixture : IntegrationFixture;
+public class LongMessageFixture : IntegrationFixture;
+
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class LongMessageFixtureOnSqlite : LongMessageFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>Kakao's 200 characters and registered domains, solved once for every integration.</summary>
-public sealed class LongMessageAndLinkTests(LongMessageFixture fixture) : IClassFixture<LongMessageFixture>
+public abstract class LongMessageAndLinkTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : LongMessageFixture
 {
     private const string PublicUrl = "https://notifier.example.com";
 
@@ -105,10 +112,14 @@ public sealed class LongMessageAndLinkTests(LongMessageFixture fixture) : IClass
         var memo = await fixture.MemoAsync("gone-marker");
         var pageUrl = memo["buttons"]!.AsArray().Single(b => b!["title"]!.GetValue<string>() == "전체 보기")!["link"]!["web_url"]!.GetValue<string>();
 
-        await Notifier.Testing.Database.TestMariaDb.ScalarAsync(fixture.ConnectionString, "DELETE FROM deliveries WHERE Topic = 'gone-topic'");
+        await fixture.Database.ScalarAsync("DELETE FROM deliveries WHERE Topic = 'gone-topic'");
 
         using var anonymous = fixture.Client(authorization: null);
         using var page = await anonymous.GetAsync(new Uri(pageUrl).PathAndQuery);
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
     }
 }
+
+public sealed class LongMessageAndLinkTestsOnMariaDb(LongMessageFixture fixture) : LongMessageAndLinkTests<LongMessageFixture>(fixture);
+
+public sealed class LongMessageAndLinkTestsOnSqlite(LongMessageFixtureOnSqlite fixture) : LongMessageAndLinkTests<LongMessageFixtureOnSqlite>(fixture);

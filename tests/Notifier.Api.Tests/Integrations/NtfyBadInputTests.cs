@@ -5,12 +5,18 @@ using Notifier.Api.Tests.Support;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class NtfyBadInputFixture : OneAccountFixture;
+public class NtfyBadInputFixture : OneAccountFixture;
 
-/// <summary>Every refusal of the ntfy endpoints is a problem that says what is wrong, and stores nothing.</summary>
-public sealed class NtfyBadInputTests(NtfyBadInputFixture fixture) : IClassFixture<NtfyBadInputFixture>
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class NtfyBadInputFixtureOnSqlite : NtfyBadInputFixture
 {
-    public static TheoryData<string, string> BadTopics => new()
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
+
+/// <summary>Topic paths ntfy publishing refuses, and the word the refusal's title has.</summary>
+public static class NtfyBadTopics
+{
+    public static TheoryData<string, string> All => new()
     {
         { "/has.dot", "not valid" },
         { "/" + new string('a', 65), "not valid" },
@@ -22,9 +28,14 @@ public sealed class NtfyBadInputTests(NtfyBadInputFixture fixture) : IClassFixtu
         { "/m", "reserved" },
         { "/v1", "reserved" },
     };
+}
 
+/// <summary>Every refusal of the ntfy endpoints is a problem that says what is wrong, and stores nothing.</summary>
+public abstract class NtfyBadInputTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : NtfyBadInputFixture
+{
     [Theory]
-    [MemberData(nameof(BadTopics))]
+    [MemberData(nameof(NtfyBadTopics.All), MemberType = typeof(NtfyBadTopics))]
     public async Task ABadOrReservedTopic_Is400(string path, string title)
     {
         var answer = await PostAsync(path, new StringContent("hello"));
@@ -94,3 +105,7 @@ public sealed class NtfyBadInputTests(NtfyBadInputFixture fixture) : IClassFixtu
         return await api.SendAsync(request);
     }
 }
+
+public sealed class NtfyBadInputTestsOnMariaDb(NtfyBadInputFixture fixture) : NtfyBadInputTests<NtfyBadInputFixture>(fixture);
+
+public sealed class NtfyBadInputTestsOnSqlite(NtfyBadInputFixtureOnSqlite fixture) : NtfyBadInputTests<NtfyBadInputFixtureOnSqlite>(fixture);

@@ -8,10 +8,17 @@ using Notifier.Core.Integrations;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class NtfyPublishFixture : IntegrationFixture;
+public class NtfyPublishFixture : IntegrationFixture;
+
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class NtfyPublishFixtureOnSqlite : NtfyPublishFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>ntfy's publish API as ntfy documents it, delivered through the real dispatcher to the fake Kakao.</summary>
-public sealed class NtfyPublishTests(NtfyPublishFixture fixture) : IClassFixture<NtfyPublishFixture>
+public abstract class NtfyPublishTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : NtfyPublishFixture
 {
     [Fact]
     public async Task PostTopic_WithHeaders_Answers200WithNtfysJson_AndSendsACardWithEmojiTitle()
@@ -159,3 +166,7 @@ public sealed class NtfyPublishTests(NtfyPublishFixture fixture) : IClassFixture
         Assert.Equal("Build", memo["content"]!["title"]!.GetValue<string>());
     }
 }
+
+public sealed class NtfyPublishTestsOnMariaDb(NtfyPublishFixture fixture) : NtfyPublishTests<NtfyPublishFixture>(fixture);
+
+public sealed class NtfyPublishTestsOnSqlite(NtfyPublishFixtureOnSqlite fixture) : NtfyPublishTests<NtfyPublishFixtureOnSqlite>(fixture);

@@ -1,11 +1,10 @@
 using System.Net;
 using Notifier.Api.Tests.Support;
-using Notifier.Testing.Database;
 
 namespace Notifier.Api.Tests.Integrations;
 
 /// <summary>Two accounts: an operator key's message goes where its topic is mapped, or is refused saying how to map it.</summary>
-public sealed class TopicRoutingFixture : MessagingFixture
+public class TopicRoutingFixture : MessagingFixture
 {
     public long First { get; private set; }
 
@@ -22,7 +21,14 @@ public sealed class TopicRoutingFixture : MessagingFixture
     protected override void Configure(IDictionary<string, string?> settings) => settings["Api:Topics:configured"] = "2";
 }
 
-public sealed class TopicRoutingTests(TopicRoutingFixture fixture) : IClassFixture<TopicRoutingFixture>
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class TopicRoutingFixtureOnSqlite : TopicRoutingFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
+
+public abstract class TopicRoutingTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : TopicRoutingFixture
 {
     [Fact]
     public async Task AnUnmappedTopic_WithSeveralAccounts_Is400SayingHowToMapIt()
@@ -54,8 +60,8 @@ public sealed class TopicRoutingTests(TopicRoutingFixture fixture) : IClassFixtu
     [Fact]
     public async Task ATopicMappedOnTheTopicsPage_GoesToThatAccount()
     {
-        await TestMariaDb.ScalarAsync(fixture.ConnectionString,
-            "INSERT INTO topics (Name, AccountId, CreatedAt) VALUES ('paged', @account, UTC_TIMESTAMP())", ("@account", fixture.First));
+        await fixture.Database.ScalarAsync(
+            "INSERT INTO topics (Name, AccountId, CreatedAt) VALUES ('paged', @account, @now)", ("@account", fixture.First), ("@now", DateTime.UtcNow));
         using var api = new ApiClient(fixture);
 
         var answer = await api.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/paged") { Content = new StringContent("to the first") });
@@ -65,3 +71,7 @@ public sealed class TopicRoutingTests(TopicRoutingFixture fixture) : IClassFixtu
         Assert.Equal(fixture.First, await fixture.LongAsync("SELECT AccountId FROM deliveries WHERE Id = @id", ("@id", id)));
     }
 }
+
+public sealed class TopicRoutingTestsOnMariaDb(TopicRoutingFixture fixture) : TopicRoutingTests<TopicRoutingFixture>(fixture);
+
+public sealed class TopicRoutingTestsOnSqlite(TopicRoutingFixtureOnSqlite fixture) : TopicRoutingTests<TopicRoutingFixtureOnSqlite>(fixture);

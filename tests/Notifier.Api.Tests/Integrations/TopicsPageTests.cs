@@ -1,14 +1,20 @@
 using System.Net;
 using Notifier.Api.Tests.OwnerPages;
 using Notifier.Api.Tests.Support;
-using Notifier.Testing.Database;
 
 namespace Notifier.Api.Tests.Integrations;
 
-public sealed class TopicsPageFixture : MessagingFixture;
+public class TopicsPageFixture : MessagingFixture;
+
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class TopicsPageFixtureOnSqlite : TopicsPageFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
 
 /// <summary>The owner page <c>/topics</c>: map a topic to this account, with a GitHub secret stored encrypted.</summary>
-public sealed class TopicsPageTests(TopicsPageFixture fixture) : IClassFixture<TopicsPageFixture>
+public abstract class TopicsPageTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : TopicsPageFixture
 {
     private const string Secret = "page-github-secret-0123456789abcdef";
 
@@ -24,7 +30,7 @@ public sealed class TopicsPageTests(TopicsPageFixture fixture) : IClassFixture<T
         Assert.Contains("page-topic", html, StringComparison.Ordinal);
         Assert.Contains("GitHub secret set", html, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, html, StringComparison.Ordinal);
-        var cipher = (string?)await TestMariaDb.ScalarAsync(fixture.ConnectionString, "SELECT GitHubSecretCipher FROM topics WHERE Name = 'page-topic'");
+        var cipher = (string?)await fixture.Database.ScalarAsync("SELECT GitHubSecretCipher FROM topics WHERE Name = 'page-topic'");
         Assert.False(string.IsNullOrEmpty(cipher));
         Assert.DoesNotContain(Secret, cipher, StringComparison.Ordinal);
         Assert.Equal(await fixture.LongAsync("SELECT Id FROM accounts WHERE KakaoUserId = 9501"),
@@ -78,3 +84,7 @@ public sealed class TopicsPageTests(TopicsPageFixture fixture) : IClassFixture<T
         Assert.Equal(0, await fixture.LongAsync("SELECT COUNT(*) FROM topics WHERE Name = 'to-remove'"));
     }
 }
+
+public sealed class TopicsPageTestsOnMariaDb(TopicsPageFixture fixture) : TopicsPageTests<TopicsPageFixture>(fixture);
+
+public sealed class TopicsPageTestsOnSqlite(TopicsPageFixtureOnSqlite fixture) : TopicsPageTests<TopicsPageFixtureOnSqlite>(fixture);

@@ -4,12 +4,19 @@ using Notifier.Api.Tests.Support;
 namespace Notifier.Api.Tests.Integrations;
 
 /// <summary>Notifier's own address is not a site domain of the Kakao app: it can host no page or redirect.</summary>
-public sealed class UnregisteredPublicUrlFixture : IntegrationFixture
+public class UnregisteredPublicUrlFixture : IntegrationFixture
 {
     protected override void Configure(IDictionary<string, string?> settings) => settings["Notifier:PublicUrl"] = "https://notifier.internal.test";
 }
 
-public sealed class UnregisteredPublicUrlTests(UnregisteredPublicUrlFixture fixture) : IClassFixture<UnregisteredPublicUrlFixture>
+/// <summary>The same fixture on SQLite (the default provider); the tests below run on both.</summary>
+public sealed class UnregisteredPublicUrlFixtureOnSqlite : UnregisteredPublicUrlFixture
+{
+    protected override Notifier.Testing.Database.ITestDatabase CreateDatabase() => OnSqlite();
+}
+
+public abstract class UnregisteredPublicUrlTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : UnregisteredPublicUrlFixture
 {
     [Fact]
     public async Task AForeignLinkIsDropped_TheMessageKept_AndALongTextCutWithoutAButton()
@@ -33,3 +40,7 @@ public sealed class UnregisteredPublicUrlTests(UnregisteredPublicUrlFixture fixt
         Assert.Equal(0, await fixture.LongAsync("SELECT COUNT(*) FROM link_redirects"));
     }
 }
+
+public sealed class UnregisteredPublicUrlTestsOnMariaDb(UnregisteredPublicUrlFixture fixture) : UnregisteredPublicUrlTests<UnregisteredPublicUrlFixture>(fixture);
+
+public sealed class UnregisteredPublicUrlTestsOnSqlite(UnregisteredPublicUrlFixtureOnSqlite fixture) : UnregisteredPublicUrlTests<UnregisteredPublicUrlFixtureOnSqlite>(fixture);
