@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Notifier.Api.Accounts;
 using Notifier.Api.ApiKeys;
+using Notifier.Api.Problems;
 using Notifier.Core.Deliveries;
 
 namespace Notifier.Api.Integrations.Ntfy;
