@@ -23,9 +23,9 @@ public abstract class ScheduleFiringTests<TFixture>(TFixture fixture) : IClassFi
         await Eventually.MatchAsync(() => Memos(text).Count, n => n >= 3, "three memos from the schedule", Deadline);
 
         Assert.All(Memos(text), m => Assert.True(JsonNode.DeepEquals(template, m.Template), m.Template.ToJsonString()));
-        Assert.Equal(
-            await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id", ("@id", id)),
-            await fixture.CountAsync("SELECT COUNT(DISTINCT FireTime) FROM deliveries WHERE ScheduleId = @id AND FireTime IS NOT NULL", ("@id", id)));
+        // One fire time per delivery, none missing (COUNT DISTINCT skips nulls). One statement: the materializer keeps
+        // adding fires, so two separate counts could see different rows.
+        Assert.Equal(0L, await fixture.CountAsync("SELECT COUNT(*) - COUNT(DISTINCT FireTime) FROM deliveries WHERE ScheduleId = @id", ("@id", id)));
         Assert.All(await FireTimesAsync(id), t => Assert.True(t.Second % 2 == 0 && t.TimeOfDay.Ticks % TimeSpan.TicksPerSecond == 0, $"fire time {t:O}"));
         Assert.True(await fixture.CountAsync("SELECT COUNT(*) FROM deliveries WHERE ScheduleId = @id AND Status = 'sent'", ("@id", id)) >= 3);
 
