@@ -23,6 +23,12 @@ public sealed partial class PublishedProcess : IAsyncDisposable
         Environment = environment;
     }
 
+    /// <summary>
+    /// How long a published host may take to start (and a test to wait for what needs it started): generous, since on
+    /// a loaded machine its first JIT takes long; the deadline only bounds a broken start.
+    /// </summary>
+    public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(180);
+
     public string Name { get; }
 
     /// <summary>The publish folder (the container's <c>/app</c>).</summary>
@@ -76,8 +82,7 @@ public sealed partial class PublishedProcess : IAsyncDisposable
             () => HasExited ? "exited" : ListeningOn().Match(Output) is { Success: true } m ? m.Groups[1].Value : null,
             found => found is not null,
             $"{Name} to print where it listens (output so far: {Output})",
-            // Generous: on a loaded machine a published host's first JIT takes long; the deadline only bounds a broken start.
-            timeout ?? TimeSpan.FromSeconds(180));
+            timeout ?? StartPatience);
         return found == "exited" ? throw new InvalidOperationException($"{Name} exited with {ExitCode}: {Output}") : new Uri(found!);
     }
 

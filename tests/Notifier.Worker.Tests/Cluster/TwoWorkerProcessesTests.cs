@@ -6,6 +6,7 @@ using Notifier.Core.Messages;
 using Notifier.Core.Schedules;
 using Notifier.Testing;
 using Notifier.Testing.Database;
+using Notifier.Testing.Hosting;
 using Notifier.Worker.Tests.Support;
 using Xunit.Abstractions;
 
@@ -40,7 +41,7 @@ public sealed class TwoWorkerProcessesTests(WorkerWorld world, ITestOutputHelper
         });
         using var a = WorkerProcess.Start(settings, "a");
         using var b = WorkerProcess.Start(settings, "b");
-        await Eventually.TrueAsync(() => File.Exists(a.HealthFile) && File.Exists(b.HealthFile), "both Workers healthy", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => File.Exists(a.HealthFile) && File.Exists(b.HealthFile), "both Workers healthy", PublishedProcess.StartPatience);
         await Eventually.MatchAsync(() => ScalarAsync("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE"), n => n >= 2, "both nodes checked in to the Quartz cluster", TimeSpan.FromSeconds(30));
 
         var scheduleId = await WorkerWorld.InScopeAsync(host, async s =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Notifier.Testing;
 using Notifier.Testing.Database;
+using Notifier.Testing.Hosting;
 using Notifier.Testing.Kakao;
 using Notifier.Worker.Tests.Support;
 
@@ -39,7 +40,7 @@ public sealed class BurstRun(WorkerWorld world)
         });
         using var a = WorkerProcess.Start(new Dictionary<string, string?>(settings) { ["Dispatch:NodeId"] = "worker-a" }, "a");
         using var b = WorkerProcess.Start(new Dictionary<string, string?>(settings) { ["Dispatch:NodeId"] = "worker-b" }, "b");
-        await Eventually.MatchAsync(SentAsync, n => n >= Messages / 3, "a third of the burst sent", TimeSpan.FromSeconds(90));
+        await Eventually.MatchAsync(SentAsync, n => n >= Messages / 3, "a third of the burst sent", PublishedProcess.StartPatience);
         var inFlight = await fault(a, b);
         await Eventually.MatchAsync(async () => (await Burst.StatusesAsync(Setup, AccountId)).Values.Count(s => s == Core.Deliveries.DeliveryStatus.Sent),
             n => n == Messages, "every message sent", TimeSpan.FromSeconds(120));

@@ -28,7 +28,7 @@ public sealed class WorkerMetricsPortTests(WorkerWorld world, ITestOutputHelper 
         }), "metrics");
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        await Eventually.TrueAsync(() => world.Kakao.Memos.Any(m => m.UserId == 8301) || worker.HasExited, "the memo at Kakao", TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => world.Kakao.Memos.Any(m => m.UserId == 8301) || worker.HasExited, "the memo at Kakao", PublishedProcess.StartPatience);
         Assert.False(worker.HasExited, $"the Worker exited: {worker.Output}");
         var scrape = await Eventually.MatchAsync(
             () => ScrapeAsync(http),
