@@ -92,14 +92,14 @@ public sealed partial class IntakeGroupWriter(
         if (!needsTransaction)
         {
             // One statement, atomic by itself: no transaction round trips.
-            await BeforeInsertAsync(group, cancellationToken);
+            await BeforeInsertAsync(rows, cancellationToken);
             return Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, cancellationToken));
         }
 
         return await db.InTransactionAsync(async ct =>
         {
             await keys.DeleteStaleAsync(db, ct);
-            await BeforeInsertAsync(group, ct);
+            await BeforeInsertAsync(rows, ct);
             var ids = Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, ct));
             foreach (var (i, id) in ids)
             {

@@ -19,6 +19,8 @@ public sealed class GroupCommitFixtureOnSqlite : GroupCommitFixture
 public abstract class GroupCommitApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : GroupCommitFixture
 {
+    private static readonly string[] Texts = ["fine 1", "boom", "fine 2", "fine 3"];
+
     [Fact]
     public async Task ConcurrentPosts_AreAllAccepted_EachStoredWithItsOwnText()
     {
@@ -53,7 +55,7 @@ public abstract class GroupCommitApiTests<TFixture>(TFixture fixture) : IClassFi
         using var http = failing.CreateClient();
         http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", "Bearer " + NotifierApiFactory.ApiKey);
 
-        var answers = await Task.WhenAll(new[] { "fine 1", "boom", "fine 2", "fine 3" }.Select(async text =>
+        var answers = await Task.WhenAll(Texts.Select(async text =>
         {
             using var response = await http.PostAsJsonAsync("/api/messages", new { accountId, text });
             return new ApiAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), response.Headers.Location);
