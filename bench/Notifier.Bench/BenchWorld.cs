@@ -53,6 +53,8 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
             ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            // A text card's default link is the public URL, whose host must be registered itself (not only its parent).
+            ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
             ["Api:Keys:0"] = ApiKey,
             // The key ring is encrypted at rest on MariaDB (a host refuses to start without a key-encryption key).
