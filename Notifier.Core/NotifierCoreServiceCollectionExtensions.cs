@@ -45,6 +45,9 @@ public static class NotifierCoreServiceCollectionExtensions
         services.AddSingleton<MessageTemplateBuilder>();
         services.AddSingleton<DispatchSignal>();
         services.AddScoped<DeliveryIntake>();
+        services.AddScoped<IntakeGroupWriter>();
+        services.AddSingleton<IntakeCommitter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IntakeCommitter>());
         services.AddSingleton<IntegrationRenderer>();
         services.AddScoped<IntegrationIntake>();
         services.AddSingleton<TopicSecrets>();

@@ -60,6 +60,8 @@ internal static class IntakeResults
             "Nothing was stored: send it again once some have gone out."),
         IntakeResult.AccountInactive inactive => (StatusCodes.Status409Conflict, "The account cannot receive messages",
             $"Account {inactive.AccountId} is {inactive.Status}: its owner must connect KakaoTalk again on Notifier's home page."),
+        IntakeResult.NotStored => (StatusCodes.Status500InternalServerError, "The message could not be stored",
+            "Storing it failed twice, so it was not accepted. Send it again; with the same Idempotency-Key a retry never queues it twice."),
         _ => throw new InvalidOperationException($"{refused} is not a refusal."),
     };
 

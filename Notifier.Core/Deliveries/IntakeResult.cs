@@ -21,6 +21,9 @@ public abstract record IntakeResult
     /// <summary>The account already has <paramref name="Max"/> messages waiting (<see cref="DispatchOptions.MaxQueuedPerAccount"/>); nothing stored.</summary>
     public sealed record QueueFull(long AccountId, int Max) : IntakeResult;
 
+    /// <summary>Storing it failed (its group, then alone): not acknowledged, and the caller should retry (with its Idempotency-Key).</summary>
+    public sealed record NotStored : IntakeResult;
+
     /// <summary>The account cannot be sent for until its owner connects again.</summary>
     public sealed record AccountInactive(long AccountId, string Status) : IntakeResult;
 }

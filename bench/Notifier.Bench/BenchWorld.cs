@@ -53,8 +53,12 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
             ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            // A text card's default link is the public URL, whose host must be registered itself (not only its parent).
+            ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
             ["Api:Keys:0"] = ApiKey,
+            // The key ring is encrypted at rest on MariaDB (a host refuses to start without a key-encryption key).
+            ["DataProtection:KeyEncryptionKey"] = "YmVuY2gtb25seS1rZXktZW5jcnlwdGlvbi1rZXkhISE=",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Dispatch:Parallelism"] = Options.Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -6,7 +6,11 @@ namespace Notifier.Bench;
 /// <summary>A closed loop of <c>clients</c> callers, each sending its next request when the last one is answered.</summary>
 internal static class LoadRun
 {
-    public sealed record Result(int Accepted, int Other, double PerSecond, double P50Ms, double P99Ms);
+    public sealed record Result(int Accepted, int Other, double PerSecond, double P50Ms, double P99Ms, TimeSpan SelfCpu, TimeSpan ServerCpu, string? FirstOther)
+    {
+        /// <summary>CPU per answered request (202 or not) of this process (the Api and the load generator) and of mariadbd, in ms.</summary>
+        public (double Self, double Server) CpuMsPerRequest => (SelfCpu.TotalMilliseconds / Math.Max(1, Accepted + Other), ServerCpu.TotalMilliseconds / Math.Max(1, Accepted + Other));
+    }
 
     public static async Task<Result> RunAsync(HttpClient http, Func<HttpRequestMessage> request, int clients, TimeSpan duration)
     {
@@ -20,6 +24,8 @@ internal static class LoadRun
         var latencies = new List<double>[clients];
         var accepted = 0;
         var other = 0;
+        string? firstOther = null;
+        var cpu = new CpuMeter();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async c =>
         {
@@ -37,13 +43,17 @@ internal static class LoadRun
                 }
                 else
                 {
-                    Interlocked.Increment(ref other);
+                    if (Interlocked.Increment(ref other) == 1)
+                    {
+                        firstOther = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                    }
                 }
             }
         }));
         var elapsed = clock.Elapsed.TotalSeconds;
+        var (self, server) = cpu.Elapsed();
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
-        return new Result(accepted, other, accepted / elapsed, At(0.50), At(0.99));
+        return new Result(accepted, other, accepted / elapsed, At(0.50), At(0.99), self, server, firstOther);
     }
 }

@@ -54,6 +54,13 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     /// <summary>Adds each account's count to its daily-usage row for <paramref name="day"/>, creating it when missing, in one statement.</summary>
     public abstract Task AddDailyUsageAsync(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts a group of queued deliveries in one statement, each only if its account is active and has room under
+    /// <paramref name="cap"/> (counting the group's earlier rows of that account); returns the inserted rows' ids and
+    /// accounts in the group's order. Both providers take the same SQL (<see cref="GroupInsert"/>).
+    /// </summary>
+    public abstract Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken);
+
     /// <summary>The <c>(AccountId, Day, Count)</c> values of a daily-usage insert: placeholders and their parameters.</summary>
     protected static (string Values, object[] Parameters) DailyUsageValues(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day)
     {

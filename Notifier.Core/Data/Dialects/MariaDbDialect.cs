@@ -21,6 +21,11 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
     private readonly TableNames<Delivery> _deliveries = new(db);
     private readonly TableNames<DailyUsage> _usage = new(db);
 
+    // INSERT ... SELECT from deliveries itself: MariaDB reads the SELECT whole into a temporary table first, so each
+    // row's queue count is the count before the statement; ORDER BY fixes the order the ids are given in.
+    public override Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken) =>
+        GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
+
     public override bool SkipsLockedRows => true;
 
     // Under repeatable read the lease UPDATE ('WHERE Id IN (...)', planned as a scan of the primary key on a small table)

@@ -21,6 +21,11 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     private readonly TableNames<DailyUsage> _usage = new(db);
     private readonly TableNames<Delivery> _deliveries = new(db);
 
+    // INSERT ... SELECT reading deliveries itself: SQLite computes the SELECT into a temporary table first, so each row's
+    // queue count is the count before the statement; ORDER BY fixes the order the rowids are given in.
+    public override Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken) =>
+        GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
+
     public override bool SkipsLockedRows => false;
 
     public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
