@@ -53,8 +53,12 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
             ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
+            // A message without a link links to PublicUrl, whose host must be registered itself.
+            ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
             ["Api:Keys:0"] = ApiKey,
+            // MariaDB outside Development refuses an unencrypted key ring (docs/decisions/0012): encrypted, as deployed.
+            ["DataProtection:KeyEncryptionKey"] = Notifier.Testing.Hosting.TestHost.KeyEncryptionKey,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Dispatch:Parallelism"] = Options.Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
