@@ -55,6 +55,8 @@ internal static class MemoryBench
             // The POSTs are the work whose memory is measured: the per-key rate limit would answer most of them 429.
             ["Api:RateLimit:PermitsPerSecond"] = "1000000",
             ["Api:RateLimit:Burst"] = "1000000",
+            // Nothing dispatches here: without this, account 1's queue fills (500) and the rest are cheap 429s.
+            ["Dispatch:MaxQueuedPerAccount"] = "1000000",
         }));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitAsync(async () =>
