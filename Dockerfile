@@ -16,9 +16,9 @@ ARG PROJECT=Notifier.Api
 RUN apt-get update && apt-get install -y --no-install-recommends tzdata && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
+# GC and JIT settings are in the projects (runtimeconfig.json), the same here as for `dotnet Notifier.Api.dll`.
 ENV PROJECT_DLL=${PROJECT}.dll \
-    ASPNETCORE_URLS=http://+:8080 \
-    DOTNET_gcServer=0
+    ASPNETCORE_URLS=http://+:8080
 USER app
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec dotnet \"$PROJECT_DLL\""]

@@ -2,12 +2,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace Notifier.Core.Logging;
 
 public static class LoggingServiceCollectionExtensions
 {
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    private static readonly ConfigurationReaderOptions SettingsAssemblies = new(typeof(ConsoleLoggerConfigurationExtensions).Assembly);
 
     /// <summary>
     /// Serilog for every Notifier host: levels from the <c>Serilog</c> section, sinks registered in DI (tests add one),
@@ -20,7 +23,9 @@ public static class LoggingServiceCollectionExtensions
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .ReadFrom.Configuration(configuration)
+            // Only levels are read from configuration (README): naming the sink assemblies skips Serilog's scan of every
+            // dependency for configuration methods, which loads assemblies and costs start time (docs/decisions/0017).
+            .ReadFrom.Configuration(configuration, SettingsAssemblies)
             .ReadFrom.Services(sp)
             .Enrich.FromLogContext()
             .Enrich.With<SecretRedactor>()

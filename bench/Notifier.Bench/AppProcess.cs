@@ -38,6 +38,16 @@ internal sealed class AppProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The CPU time (user and system) the process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The resident set (VmRSS) in MiB, from /proc.</summary>
     public double RssMiB()
     {

@@ -53,12 +53,12 @@ internal sealed class BenchWorld : IAsyncDisposable
             ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
             ["Kakao:ClientSecret"] = KakaoFake.ClientSecret,
             ["Kakao:AllowedLinkDomains:0"] = "example.com",
-            // A text card's default link is the public URL, whose host must be registered itself (not only its parent).
+            // A message without a link links to PublicUrl, whose host must be registered itself.
             ["Kakao:AllowedLinkDomains:1"] = "notifier.example.com",
             ["Notifier:PublicUrl"] = "https://notifier.example.com",
             ["Api:Keys:0"] = ApiKey,
-            // The key ring is encrypted at rest on MariaDB (a host refuses to start without a key-encryption key).
-            ["DataProtection:KeyEncryptionKey"] = "YmVuY2gtb25seS1rZXktZW5jcnlwdGlvbi1rZXkhISE=",
+            // MariaDB outside Development refuses an unencrypted key ring (docs/decisions/0012): encrypted, as deployed.
+            ["DataProtection:KeyEncryptionKey"] = Notifier.Testing.Hosting.TestHost.KeyEncryptionKey,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
             ["Dispatch:Parallelism"] = Options.Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -18,8 +18,11 @@ internal static class StartBench
             var first = await ReadyAsync(world, dll, directory.FullName);
             var again = await ReadyAsync(world, dll, directory.FullName);
             var met = first.Elapsed.TotalSeconds <= 2 && again.Elapsed.TotalSeconds <= 2;
+            // Wall time on a shared machine is mostly the load; the CPU the process used until ready is not.
             table.Add(new Figure("6. published Api ready on SQLite (process start → first 200 from /health/ready)",
-                $"{N(first.Elapsed.TotalSeconds)} s new database (migrations), {N(again.Elapsed.TotalSeconds)} s existing; RSS when ready {N(again.RssMiB, "0")} MiB",
+                $"{N(first.Elapsed.TotalSeconds)} s new database (migrations), {N(again.Elapsed.TotalSeconds)} s existing; " +
+                $"CPU until ready {N(first.CpuSeconds)} s and {N(again.CpuSeconds)} s; RSS when ready {N(again.RssMiB, "0")} MiB; " +
+                $"load average {first.Load} and {again.Load}",
                 "2 s", $"{N(Math.Max(first.Elapsed.TotalSeconds, again.Elapsed.TotalSeconds) / 2)}×", "≤ 2 s", met));
         }
         finally
@@ -28,7 +31,7 @@ internal static class StartBench
         }
     }
 
-    private static async Task<(TimeSpan Elapsed, double RssMiB)> ReadyAsync(BenchWorld world, string dll, string directory)
+    private static async Task<(TimeSpan Elapsed, double CpuSeconds, double RssMiB, string Load)> ReadyAsync(BenchWorld world, string dll, string directory)
     {
         var port = RestBench.FreePort();
         Console.WriteLine($"Start: the published Api on SQLite ({directory})...");
@@ -48,7 +51,7 @@ internal static class StartBench
                 using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
-                    return (clock.Elapsed, api.RssMiB());
+                    return (clock.Elapsed, api.CpuTime.TotalSeconds, api.RssMiB(), File.ReadAllText("/proc/loadavg").Split(' ')[0]);
                 }
             }
             catch (HttpRequestException)
