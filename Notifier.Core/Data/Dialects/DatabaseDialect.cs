@@ -14,6 +14,15 @@ public abstract class DatabaseDialect(NotifierDbContext db)
 {
     protected NotifierDbContext Db => db;
 
+    // The tables' and columns' names as the EF model maps them, for the SQL each subclass writes.
+    protected TableNames<Account> AccountTable { get; } = new(db);
+
+    protected TableNames<Schedule> ScheduleTable { get; } = new(db);
+
+    protected TableNames<Delivery> DeliveryTable { get; } = new(db);
+
+    protected TableNames<DailyUsage> UsageTable { get; } = new(db);
+
     /// <summary>
     /// Whether several claimers (threads or processes) may claim at once and still take disjoint rows
     /// (<c>FOR UPDATE SKIP LOCKED</c>). Without it, work is claimed by one claimer at a time.
@@ -57,9 +66,12 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     /// <summary>
     /// Inserts a group of queued deliveries in one statement, each only if its account is active and has room under
     /// <paramref name="cap"/> (counting the group's earlier rows of that account); returns the inserted rows' ids and
-    /// accounts in the group's order. Both providers take the same SQL (<see cref="GroupInsert"/>).
+    /// accounts in the group's order. Both providers take the same SQL (<see cref="GroupInsert"/>): an
+    /// <c>INSERT ... SELECT</c> reading deliveries itself, whose SELECT both compute whole into a temporary table first,
+    /// so each row's queue count is the count before the statement; ORDER BY fixes the order the ids are given in.
     /// </summary>
-    public abstract Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken);
+    public Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken) =>
+        GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
 
     /// <summary>The <c>(AccountId, Day, Count)</c> values of a daily-usage insert: placeholders and their parameters.</summary>
     protected static (string Values, object[] Parameters) DailyUsageValues(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day)

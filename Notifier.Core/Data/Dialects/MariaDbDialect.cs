@@ -16,16 +16,6 @@ namespace Notifier.Core.Data.Dialects;
 /// </summary>
 public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
 {
-    private readonly TableNames<Account> _accounts = new(db);
-    private readonly TableNames<Schedule> _schedules = new(db);
-    private readonly TableNames<Delivery> _deliveries = new(db);
-    private readonly TableNames<DailyUsage> _usage = new(db);
-
-    // INSERT ... SELECT from deliveries itself: MariaDB reads the SELECT whole into a temporary table first, so each
-    // row's queue count is the count before the statement; ORDER BY fixes the order the ids are given in.
-    public override Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken) =>
-        GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
-
     public override bool SkipsLockedRows => true;
 
     // Under repeatable read the lease UPDATE ('WHERE Id IN (...)', planned as a scan of the primary key on a small table)
@@ -34,16 +24,16 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
         Db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
     public override Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken) =>
-        Db.Accounts.FromSqlRaw($"SELECT * FROM {_accounts.Table} WHERE {_accounts[nameof(Account.Id)]} = {{0}} FOR UPDATE", accountId)
+        Db.Accounts.FromSqlRaw($"SELECT * FROM {AccountTable.Table} WHERE {AccountTable[nameof(Account.Id)]} = {{0}} FOR UPDATE", accountId)
             .SingleOrDefaultAsync(cancellationToken);
 
     public override Task<Schedule?> LockScheduleAsync(long scheduleId, CancellationToken cancellationToken) =>
-        Db.Schedules.FromSqlRaw($"SELECT * FROM {_schedules.Table} WHERE {_schedules[nameof(Schedule.Id)]} = {{0}} FOR UPDATE", scheduleId)
+        Db.Schedules.FromSqlRaw($"SELECT * FROM {ScheduleTable.Table} WHERE {ScheduleTable[nameof(Schedule.Id)]} = {{0}} FOR UPDATE", scheduleId)
             .SingleOrDefaultAsync(cancellationToken);
 
     public override Task<List<Schedule>> ClaimDueSchedulesAsync(DateTime horizon, int limit, CancellationToken cancellationToken)
     {
-        var s = _schedules;
+        var s = ScheduleTable;
         return Db.Schedules.FromSqlRaw($$"""
             SELECT * FROM {{s.Table}}
             WHERE {{s[nameof(Schedule.Enabled)]}} AND {{s[nameof(Schedule.NextFireTime)]}} <= {0}
@@ -57,7 +47,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
     // due row and locked them all: one claim held the whole backlog and a concurrent dispatcher got nothing.
     public override Task<List<Delivery>> ClaimDueDeliveriesAsync(DeliveryStatus status, DateTime now, int limit, CancellationToken cancellationToken)
     {
-        var d = _deliveries;
+        var d = DeliveryTable;
         return Db.Deliveries.FromSqlRaw($$"""
             SELECT * FROM {{d.Table}} FORCE INDEX ({{d.Index(nameof(Delivery.Status), nameof(Delivery.DueAt))}})
             WHERE {{d[nameof(Delivery.Status)]}} = {0} AND {{d[nameof(Delivery.DueAt)]}} <= {1}
@@ -98,7 +88,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     private Task<List<long>> RankInTurnsAsync(DateTime now, int limit, IReadOnlyList<long> except, CancellationToken cancellationToken)
     {
-        var d = _deliveries;
+        var d = DeliveryTable;
         var (id, due) = (d[nameof(Delivery.Id)], d[nameof(Delivery.DueAt)]);
         var notIn = except.Count == 0 ? "" : $" AND {id} NOT IN ({Placeholders(3, except.Count)})";
         return Db.Database.SqlQueryRaw<long>($$"""
@@ -112,7 +102,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     private Task<List<Delivery>> HoldDueAsync(IReadOnlyList<long> ids, DateTime now, CancellationToken cancellationToken)
     {
-        var d = _deliveries;
+        var d = DeliveryTable;
         return Db.Deliveries.FromSqlRaw($$"""
             SELECT * FROM {{d.Table}}
             WHERE {{d[nameof(Delivery.Id)]}} IN ({{Placeholders(2, ids.Count)}}) AND {{d[nameof(Delivery.Status)]}} = {0} AND {{d[nameof(Delivery.DueAt)]}} <= {1}
@@ -124,7 +114,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     public override async Task<List<long>> ClaimAccountsForUpkeepAsync(DateTime expiringBefore, DateTime notTouchedSince, int limit, CancellationToken cancellationToken)
     {
-        var a = _accounts;
+        var a = AccountTable;
         var rows = await Db.Accounts.FromSqlRaw($$"""
             SELECT * FROM {{a.Table}}
             WHERE {{a[nameof(Account.Status)]}} = {0} AND {{a[nameof(Account.RefreshTokenExpiresAt)]}} < {1}
@@ -139,7 +129,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task LockDailyUsageRowsAsync(IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken)
     {
         var (values, parameters) = DailyUsageValues(accountIds.Select(id => KeyValuePair.Create(id, 0)).ToList(), day);
-        var u = _usage;
+        var u = UsageTable;
         return Db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {u[nameof(DailyUsage.Count)]}) VALUES {values} " +
             $"ON DUPLICATE KEY UPDATE {u[nameof(DailyUsage.Count)]} = {u[nameof(DailyUsage.Count)]}",
@@ -149,7 +139,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task AddDailyUsageAsync(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day, CancellationToken cancellationToken)
     {
         var (values, parameters) = DailyUsageValues(counts, day);
-        var u = _usage;
+        var u = UsageTable;
         var count = u[nameof(DailyUsage.Count)];
         return Db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {count}) VALUES {values} " +

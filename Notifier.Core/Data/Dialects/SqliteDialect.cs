@@ -16,16 +16,6 @@ namespace Notifier.Core.Data.Dialects;
 /// </summary>
 public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
 {
-    private readonly TableNames<Account> _accounts = new(db);
-    private readonly TableNames<Schedule> _schedules = new(db);
-    private readonly TableNames<DailyUsage> _usage = new(db);
-    private readonly TableNames<Delivery> _deliveries = new(db);
-
-    // INSERT ... SELECT reading deliveries itself: SQLite computes the SELECT into a temporary table first, so each row's
-    // queue count is the count before the statement; ORDER BY fixes the order the rowids are given in.
-    public override Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken) =>
-        GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
-
     public override bool SkipsLockedRows => false;
 
     public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
@@ -33,13 +23,13 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     public override async Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken)
     {
-        await TakeWriteLockAsync(_accounts.Table, _accounts[nameof(Account.UpdatedAt)], _accounts[nameof(Account.Id)], accountId, cancellationToken);
+        await TakeWriteLockAsync(AccountTable.Table, AccountTable[nameof(Account.UpdatedAt)], AccountTable[nameof(Account.Id)], accountId, cancellationToken);
         return await Db.Accounts.SingleOrDefaultAsync(x => x.Id == accountId, cancellationToken);
     }
 
     public override async Task<Schedule?> LockScheduleAsync(long scheduleId, CancellationToken cancellationToken)
     {
-        await TakeWriteLockAsync(_schedules.Table, _schedules[nameof(Schedule.UpdatedAt)], _schedules[nameof(Schedule.Id)], scheduleId, cancellationToken);
+        await TakeWriteLockAsync(ScheduleTable.Table, ScheduleTable[nameof(Schedule.UpdatedAt)], ScheduleTable[nameof(Schedule.Id)], scheduleId, cancellationToken);
         return await Db.Schedules.SingleOrDefaultAsync(x => x.Id == scheduleId, cancellationToken);
     }
 
@@ -53,7 +43,7 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     public override Task<List<Delivery>> ClaimDueDeliveriesInTurnsAsync(DateTime now, int limit, CancellationToken cancellationToken)
     {
-        var d = _deliveries;
+        var d = DeliveryTable;
         var (id, due) = (d[nameof(Delivery.Id)], d[nameof(Delivery.DueAt)]);
         return Db.Deliveries.FromSqlRaw($$"""
             SELECT * FROM {{d.Table}} WHERE {{id}} IN (
@@ -72,7 +62,7 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task LockDailyUsageRowsAsync(IReadOnlyList<long> accountIds, DateOnly day, CancellationToken cancellationToken)
     {
         var (values, parameters) = DailyUsageValues(accountIds.Select(id => KeyValuePair.Create(id, 0)).ToList(), day);
-        var u = _usage;
+        var u = UsageTable;
         return Db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {u[nameof(DailyUsage.Count)]}) VALUES {values} " +
             $"ON CONFLICT ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}) DO NOTHING",
@@ -82,7 +72,7 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task AddDailyUsageAsync(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day, CancellationToken cancellationToken)
     {
         var (values, parameters) = DailyUsageValues(counts, day);
-        var u = _usage;
+        var u = UsageTable;
         var count = u[nameof(DailyUsage.Count)];
         return Db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {u.Table} ({u[nameof(DailyUsage.AccountId)]}, {u[nameof(DailyUsage.Day)]}, {count}) VALUES {values} " +
