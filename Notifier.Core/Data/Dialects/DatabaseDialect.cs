@@ -15,13 +15,13 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     protected NotifierDbContext Db => db;
 
     // The tables' and columns' names as the EF model maps them, for the SQL each subclass writes.
-    protected TableNames<Account> AccountTable { get; } = new(db);
+    private protected TableNames<Account> AccountTable { get; } = new(db);
 
-    protected TableNames<Schedule> ScheduleTable { get; } = new(db);
+    private protected TableNames<Schedule> ScheduleTable { get; } = new(db);
 
-    protected TableNames<Delivery> DeliveryTable { get; } = new(db);
+    private protected TableNames<Delivery> DeliveryTable { get; } = new(db);
 
-    protected TableNames<DailyUsage> UsageTable { get; } = new(db);
+    private protected TableNames<DailyUsage> UsageTable { get; } = new(db);
 
     /// <summary>
     /// Whether several claimers (threads or processes) may claim at once and still take disjoint rows
