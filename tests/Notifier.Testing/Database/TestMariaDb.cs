@@ -71,8 +71,9 @@ public static class TestMariaDb
         }
 
         var script = Path.Combine(RepositoryRoot(), "scripts", "mariadb.sh");
-        // In memory where there is a tmpfs, as scripts/test.sh does: the server's files are thrown away anyway.
-        var directory = Directory.Exists("/dev/shm")
+        // In memory where there is a tmpfs with room (a container's can be 64 MiB), as scripts/test.sh does: the
+        // server's files are thrown away anyway.
+        var directory = Directory.Exists("/dev/shm") && new DriveInfo("/dev/shm").AvailableFreeSpace > 2L * 1024 * 1024 * 1024
             ? Directory.CreateDirectory(Path.Combine("/dev/shm", $"notifier-test-db-{Guid.NewGuid():N}")).FullName
             : Directory.CreateTempSubdirectory("notifier-test-db-").FullName;
         Run(script, "install");
