@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Tests.Support;
-using Notifier.Testing.Kakao;
 
 namespace Notifier.Api.Tests.ApiKeys;
 
@@ -9,7 +7,7 @@ namespace Notifier.Api.Tests.ApiKeys;
 public sealed class OperatorKeySettingsTests : IDisposable
 {
     private const string ShortKey = "only-31-characters-long-xxxxxxx";
-    private readonly string _directory = Directory.CreateTempSubdirectory("notifier-operator-keys-").FullName;
+    private readonly OneSettingStart _start = new();
 
     [Fact]
     public void AListAndNames_NameEachKey_ListItemsByPosition_AndEmptyValuesAreNoKey()
@@ -26,11 +24,7 @@ public sealed class OperatorKeySettingsTests : IDisposable
     [InlineData("Api:Keys:ci", "with a space in it, and long enough to pass", "Api:Keys:ci contains whitespace")]
     public void ABadSetting_StopsTheApiAtStart_NamingIt_NeverShowingTheKey(string key, string value, string expected)
     {
-        using var factory = new NotifierApiFactory(Settings(key, value));
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
-
-        var messages = Messages(error);
+        var messages = _start.Refusal(key, value);
         Assert.Contains(expected, messages, StringComparison.Ordinal);
         Assert.DoesNotContain(value.Length > 8 ? value : "\u0000", messages, StringComparison.Ordinal);
     }
@@ -53,7 +47,7 @@ public sealed class OperatorKeySettingsTests : IDisposable
     public async Task ANamedKeyOf32Characters_Starts_AndIsAccepted()
     {
         var key = new string('k', ApiOptions.MinimumKeyLength);
-        await using var factory = new NotifierApiFactory(Settings("Api:Keys:deploy", key));
+        await using var factory = new NotifierApiFactory(_start.Settings("Api:Keys:deploy", key));
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", key);
 
@@ -62,23 +56,5 @@ public sealed class OperatorKeySettingsTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
-    private Dictionary<string, string?> Settings(string key, string value) => new()
-    {
-        ["Database:SqliteFile"] = Path.Combine(_directory, "notifier.db"),
-        ["Kakao:RestApiKey"] = KakaoFake.RestApiKey,
-        [key] = value,
-    };
-
-    private static string Messages(Exception error) => error switch
-    {
-        AggregateException all => string.Join(" | ", all.Flatten().InnerExceptions.Select(Messages)),
-        { InnerException: { } inner } => error.Message + " | " + Messages(inner),
-        _ => error.Message,
-    };
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _start.Dispose();
 }

@@ -68,18 +68,21 @@ public sealed class ForeignProcess : IAsyncDisposable
         return start;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => KillAndDeleteAsync(_process, Directory);
+
+    /// <summary>Kills <paramref name="process"/> with its children if it still runs, then deletes <paramref name="directory"/> (best effort).</summary>
+    internal static async ValueTask KillAndDeleteAsync(Process process, string directory)
     {
-        if (!_process.HasExited)
+        if (!process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
 
-        _process.Dispose();
+        process.Dispose();
         try
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

@@ -106,24 +106,7 @@ public sealed partial class PublishedProcess : IAsyncDisposable
         return await WaitForExitAsync(timeout);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(TempDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp folder is harmless.
-        }
-    }
+    public ValueTask DisposeAsync() => ForeignProcess.KillAndDeleteAsync(_process, TempDirectory);
 
     private static Dictionary<string, string> ContainerEnvironment(IReadOnlyDictionary<string, string> given, string temp)
     {
