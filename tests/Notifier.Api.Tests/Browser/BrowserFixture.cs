@@ -74,7 +74,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox"],
         });
         Directory.CreateDirectory(ArtifactsDirectory);
+        Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
     }
+
+    /// <summary>
+    /// A fresh browser context the size of a phone, pointed at this host. Navigation and expectations wait up to
+    /// <see cref="Patience"/>: on a loaded machine a page that goes through the fake Kakao and back can take longer
+    /// than Playwright's 30 s default, and the deadline only bounds a broken page.
+    /// </summary>
+    public async Task<IBrowserContext> NewPhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
+        context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
+        return context;
+    }
+
+    /// <summary>How long a page step may take before the test fails.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     public async Task DisposeAsync()
     {

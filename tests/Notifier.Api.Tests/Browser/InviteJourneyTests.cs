@@ -13,7 +13,7 @@ public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task FirstOwner_InvitesAFriend_AStrangerIsTurnedAway_AndTheOwnerSignsOut()
     {
-        await using var ownerContext = await NewPhoneAsync();
+        await using var ownerContext = await fixture.NewPhoneAsync();
         var owner = await ownerContext.NewPageAsync();
         await owner.GotoAsync("/");
         await ConnectAsync(owner, 7101, "Inviting Owner");
@@ -25,7 +25,7 @@ public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(owner.Locator(".invite")).ToHaveCountAsync(1);
         await Screenshot(owner, "08-invite-created");
 
-        await using var friendContext = await NewPhoneAsync();
+        await using var friendContext = await fixture.NewPhoneAsync();
         var friend = await friendContext.NewPageAsync();
         await friend.GotoAsync(link.PathAndQuery);
         await friend.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
@@ -34,7 +34,7 @@ public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Expect(friend.GetByText("Inviting Owner")).ToHaveCountAsync(0);
         await Screenshot(friend, "09-invited-friend-home");
 
-        await using var strangerContext = await NewPhoneAsync();
+        await using var strangerContext = await fixture.NewPhoneAsync();
         var stranger = await strangerContext.NewPageAsync();
         await stranger.GotoAsync("/");
         await ConnectAsync(stranger, 7103, "Passing Stranger");
@@ -50,12 +50,6 @@ public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await owner.GotoAsync("/schedules");
         await Expect(owner.GetByRole(AriaRole.Link, new() { Name = "Connect KakaoTalk" })).ToBeVisibleAsync();
     }
-
-    private Task<IBrowserContext> NewPhoneAsync() => fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-    {
-        BaseURL = fixture.BaseUrl.ToString(),
-        ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-    });
 
     private async Task ConnectAsync(IPage page, long kakaoUserId, string nickname)
     {

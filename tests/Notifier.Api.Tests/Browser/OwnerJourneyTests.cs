@@ -13,11 +13,7 @@ public sealed class OwnerJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     [Fact]
     public async Task Owner_ConnectsCreatesAScheduleAndSendsCards_SeesSentAndFailedDeliveries()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseUrl.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, // a phone
-        });
+        await using var context = await fixture.NewPhoneAsync();
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");
