@@ -19,9 +19,18 @@ public sealed class OneSettingStart : IDisposable
     /// <summary>Starts the Api with <paramref name="key"/> set, asserts the start fails, and returns every message of the error inside out.</summary>
     public string Refusal(string key, string value)
     {
-        using var factory = new NotifierApiFactory(Settings(key, value));
-        var error = Assert.ThrowsAny<Exception>(() => factory.Server);
-        return Messages(error);
+        // WebApplicationFactory races the refused start: when Program's RunAsync has already thrown and disposed the
+        // app, the factory's own look-up of IServer throws ObjectDisposedException and the reason is lost (seen once
+        // at load 55; dotnet/aspnetcore#33494). Such an attempt says nothing about the setting, so it is made again.
+        for (var attempt = 1; ; attempt++)
+        {
+            using var factory = new NotifierApiFactory(Settings(key, value));
+            var error = Assert.ThrowsAny<Exception>(() => factory.Server);
+            if (error is not ObjectDisposedException || attempt == 5)
+            {
+                return Messages(error);
+            }
+        }
     }
 
     public void Dispose()

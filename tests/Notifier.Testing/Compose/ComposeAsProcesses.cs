@@ -84,7 +84,7 @@ public sealed partial class ComposeAsProcesses : IAsyncDisposable
 
     /// <summary>
     /// Runs the service's healthcheck command in the "container" until it passes (returns how long that took) or compose
-    /// would call it unhealthy (retries × interval; throws with the process's output). Probes every second, not every
+    /// would call it unhealthy (start period + retries × interval; throws with the process's output). Probes every second, not every
     /// interval, only to learn sooner: the budget is compose's.
     /// </summary>
     public async Task<TimeSpan> WaitHealthyAsync(string service, PublishedProcess container)
@@ -99,7 +99,7 @@ public sealed partial class ComposeAsProcesses : IAsyncDisposable
                 throw new InvalidOperationException($"{container.Name} exited with {container.ExitCode} before it was healthy:\n{container.Output}");
             }
 
-            last = await container.ExecAsync(check.Command, TimeSpan.FromSeconds(5));
+            last = await container.ExecAsync(check.Command, check.Timeout);
             if (last.ExitCode == 0)
             {
                 return elapsed.Elapsed;
@@ -108,7 +108,7 @@ public sealed partial class ComposeAsProcesses : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
 
-        throw new TimeoutException($"{container.Name} not healthy within {check.Budget.TotalSeconds:0} s ({check.Retries} × {check.Interval.TotalSeconds:0} s); last probe exit {last.ExitCode} {last.Output}\n{container.Output}");
+        throw new TimeoutException($"{container.Name} not healthy within {check.Budget.TotalSeconds:0} s ({check.StartPeriod.TotalSeconds:0} s + {check.Retries} × {check.Interval.TotalSeconds:0} s); last probe exit {last.ExitCode} {last.Output}\n{container.Output}");
     }
 
     public async ValueTask DisposeAsync()

@@ -95,9 +95,15 @@ public sealed partial class ComposeFile
     public ComposeHealthcheck Healthcheck(string service)
     {
         var check = (YamlMappingNode)Service(service).Children[new YamlScalarNode("healthcheck")];
-        string Scalar(string key) => check.Children[new YamlScalarNode(key)].ToString();
+        // Compose's defaults where a key is left out: interval 30s, timeout 30s, retries 3, start_period 0s.
+        string Scalar(string key, string fallback) => check.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value.ToString() : fallback;
         var test = HealthcheckTest(service)!;
-        return new ComposeHealthcheck(test[0] == "CMD" ? test.Skip(1).ToList() : test, ComposeHealthcheck.Duration(Scalar("interval")), int.Parse(Scalar("retries"), System.Globalization.CultureInfo.InvariantCulture));
+        return new ComposeHealthcheck(
+            test[0] == "CMD" ? test.Skip(1).ToList() : test,
+            ComposeHealthcheck.Duration(Scalar("interval", "30s")),
+            ComposeHealthcheck.Duration(Scalar("timeout", "30s")),
+            int.Parse(Scalar("retries", "3"), System.Globalization.CultureInfo.InvariantCulture),
+            ComposeHealthcheck.Duration(Scalar("start_period", "0s")));
     }
 
     /// <summary>Every <c>${NAME...}</c> the file refers to.</summary>

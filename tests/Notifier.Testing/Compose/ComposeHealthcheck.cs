@@ -3,11 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Notifier.Testing.Compose;
 
-/// <summary>A service's healthcheck: compose marks it unhealthy after <see cref="Retries"/> failures <see cref="Interval"/> apart.</summary>
-public sealed partial record ComposeHealthcheck(IReadOnlyList<string> Command, TimeSpan Interval, int Retries)
+/// <summary>
+/// A service's healthcheck: compose marks it unhealthy after <see cref="Retries"/> failures <see cref="Interval"/> apart,
+/// not counting the failures within <see cref="StartPeriod"/> of the start; each probe may take <see cref="Timeout"/>.
+/// </summary>
+public sealed partial record ComposeHealthcheck(IReadOnlyList<string> Command, TimeSpan Interval, TimeSpan Timeout, int Retries, TimeSpan StartPeriod)
 {
     /// <summary>How long compose gives the service to become healthy.</summary>
-    public TimeSpan Budget => Interval * Retries;
+    public TimeSpan Budget => StartPeriod + Interval * Retries;
 
     /// <summary>Compose's duration syntax (<c>10s</c>, <c>1m30s</c>, <c>500ms</c>).</summary>
     public static TimeSpan Duration(string text)
