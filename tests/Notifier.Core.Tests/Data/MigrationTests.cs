@@ -6,7 +6,7 @@ using Notifier.Testing.Database;
 
 namespace Notifier.Core.Tests.Data;
 
-public sealed class MigrationTests(MariaDbDatabase database) : IClassFixture<MariaDbDatabase>
+public sealed class MigrationTests(EmptyMariaDbDatabase database) : IClassFixture<EmptyMariaDbDatabase>
 {
     [Fact]
     public void BothProviders_HaveMigrationsMatchingTheModel()

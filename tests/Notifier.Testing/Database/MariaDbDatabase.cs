@@ -2,8 +2,11 @@ using Notifier.Core.Data;
 
 namespace Notifier.Testing.Database;
 
-/// <summary>A class fixture: one fresh MariaDB database for one test class, dropped afterwards.</summary>
-public sealed class MariaDbDatabase : ITestDatabase
+/// <summary>
+/// A class fixture: one fresh MariaDB database for one test class, dropped afterwards. It starts with the migrated
+/// schema (<see cref="MigratedTemplate"/>); <see cref="EmptyMariaDbDatabase"/> starts empty.
+/// </summary>
+public class MariaDbDatabase : ITestDatabase
 {
     public string ConnectionString { get; private set; } = "";
 
@@ -18,7 +21,17 @@ public sealed class MariaDbDatabase : ITestDatabase
         [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = connectionString,
     };
 
-    public async Task InitializeAsync() => ConnectionString = await TestMariaDb.CreateDatabaseAsync(GetType().Name);
+    /// <summary>Whether the database starts with the migrated schema rather than empty.</summary>
+    protected virtual bool StartsMigrated => true;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestMariaDb.CreateDatabaseAsync(GetType().Name);
+        if (StartsMigrated)
+        {
+            await MigratedTemplate.CopyToMariaDbAsync(ConnectionString);
+        }
+    }
 
     public Task DisposeAsync() => TestMariaDb.DropDatabaseAsync(ConnectionString);
 

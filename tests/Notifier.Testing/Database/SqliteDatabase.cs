@@ -22,7 +22,8 @@ public sealed class SqliteDatabase : ITestDatabase
         [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteFile)}"] = File,
     };
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>The file starts as a copy of the migrated template (<see cref="MigratedTemplate"/>).</summary>
+    public Task InitializeAsync() => MigratedTemplate.CopyToSqliteAsync(File);
 
     public Task DisposeAsync()
     {
