@@ -25,6 +25,7 @@ public static class DatabaseServiceCollectionExtensions
                     : connectionString;
                 services.AddDbContext<NotifierDbContext, SqliteNotifierDbContext>(o => o
                     .UseSqlite(connectionString)
+                    .UseModel(CompiledModels.Sqlite.SqliteNotifierDbContextModel.Instance)
                     .AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(30))));
                 break;
             case DatabaseProvider.MariaDb:
@@ -36,7 +37,8 @@ public static class DatabaseServiceCollectionExtensions
 
                 var serverVersion = ServerVersion.Parse(options.ServerVersion);
                 services.AddDbContext<NotifierDbContext, MariaDbNotifierDbContext>(o =>
-                    o.UseMySql(connectionString, serverVersion, mysql => mysql.EnableRetryOnFailure()));
+                    o.UseMySql(connectionString, serverVersion, mysql => mysql.EnableRetryOnFailure())
+                        .UseModel(CompiledModels.MariaDb.MariaDbNotifierDbContextModel.Instance));
                 break;
             default:
                 throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions),
