@@ -67,6 +67,7 @@ app.MapHooks();
 app.MapNtfyAccount();
 // Last, and POST/PUT only: /{topic} never stands in for a route above (ReservedTopics).
 app.MapNtfy();
+app.BuildEndpointsOnce();
 
 await app.RunAsync();
 return 0;

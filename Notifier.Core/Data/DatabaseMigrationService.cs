@@ -22,8 +22,13 @@ internal sealed partial class DatabaseMigrationService(
         var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database;
         if (options.Value.MigrateOnStart)
         {
-            var pending = (await db.GetPendingMigrationsAsync(cancellationToken)).Count();
-            await db.MigrateAsync(cancellationToken);
+            var pending = (await MigrationHistory.PendingAsync(db, cancellationToken)
+                ?? (await db.GetPendingMigrationsAsync(cancellationToken)).ToList()).Count;
+            if (pending > 0)
+            {
+                await db.MigrateAsync(cancellationToken);
+            }
+
             LogMigrated(logger, pending);
             return;
         }
@@ -33,7 +38,7 @@ internal sealed partial class DatabaseMigrationService(
         {
             try
             {
-                if (!(await db.GetPendingMigrationsAsync(cancellationToken)).Any())
+                if ((await MigrationHistory.PendingAsync(db, cancellationToken) ?? [.. await db.GetPendingMigrationsAsync(cancellationToken)]).Count == 0)
                 {
                     return;
                 }
