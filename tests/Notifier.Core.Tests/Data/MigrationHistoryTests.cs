@@ -37,6 +37,6 @@ public abstract class MigrationHistoryTests<TDatabase>(TDatabase database) : ICl
     }
 }
 
-public sealed class MigrationHistoryTestsOnMariaDb(MariaDbDatabase database) : MigrationHistoryTests<MariaDbDatabase>(database);
+public sealed class MigrationHistoryTestsOnMariaDb(EmptyMariaDbDatabase database) : MigrationHistoryTests<EmptyMariaDbDatabase>(database);
 
-public sealed class MigrationHistoryTestsOnSqlite(SqliteDatabase database) : MigrationHistoryTests<SqliteDatabase>(database);
+public sealed class MigrationHistoryTestsOnSqlite(EmptySqliteDatabase database) : MigrationHistoryTests<EmptySqliteDatabase>(database);

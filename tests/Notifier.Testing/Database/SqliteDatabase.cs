@@ -8,7 +8,7 @@ namespace Notifier.Testing.Database;
 /// reach it as the embedded default does, through <c>Database:SqliteFile</c> (no connection string), so they open it
 /// with the same connection settings a <c>dotnet run</c> would.
 /// </summary>
-public sealed class SqliteDatabase : ITestDatabase
+public class SqliteDatabase : ITestDatabase
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("notifier-sqlite-");
 
@@ -22,8 +22,10 @@ public sealed class SqliteDatabase : ITestDatabase
         [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteFile)}"] = File,
     };
 
-    /// <summary>The file starts as a copy of the migrated template (<see cref="MigratedTemplate"/>).</summary>
-    public Task InitializeAsync() => MigratedTemplate.CopyToSqliteAsync(File);
+    /// <summary>Whether the file starts as a copy of the migrated template (<see cref="MigratedTemplate"/>) rather than absent.</summary>
+    protected virtual bool StartsMigrated => true;
+
+    public Task InitializeAsync() => StartsMigrated ? MigratedTemplate.CopyToSqliteAsync(File) : Task.CompletedTask;
 
     public Task DisposeAsync()
     {
