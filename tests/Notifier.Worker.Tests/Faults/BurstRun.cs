@@ -15,6 +15,16 @@ public sealed class BurstRun(WorkerWorld world)
 {
     public const int Messages = 1000;
 
+    private const int Parallelism = 16;
+    private const int BatchSize = 32;
+
+    /// <summary>
+    /// What the two Workers can hold claimed and not yet recorded (DispatchPipeline): each Parallelism sends in flight,
+    /// up to Parallelism rows waiting for a sender, and the page being handed over (its outcomes are recorded in groups
+    /// of 20 ms, so finished sends do not pile up beyond that).
+    /// </summary>
+    public const int HeldAtMost = 2 * ((2 * Parallelism) + BatchSize);
+
     public IHost Setup { get; private set; } = null!;
 
     public long AccountId { get; private set; }
@@ -32,8 +42,8 @@ public sealed class BurstRun(WorkerWorld world)
         {
             ["Database:MigrateOnStart"] = "false",
             ["Schedules:JobsEnabled"] = "false",
-            ["Dispatch:Parallelism"] = "16",
-            ["Dispatch:BatchSize"] = "32",
+            ["Dispatch:Parallelism"] = Parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Dispatch:BatchSize"] = BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Dispatch:LeaseSeconds"] = "5",
             ["Dispatch:PollIntervalMilliseconds"] = "100",
             ["Dispatch:DailyCap"] = "100000",

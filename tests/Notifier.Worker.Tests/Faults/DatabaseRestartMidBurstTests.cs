@@ -21,10 +21,13 @@ public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.Ow
             return sending;
         });
 
-        output.WriteLine($"{count}; in flight at the restart: {inFlight}");
+        // The Workers keep sending while the server goes down: rows claimed after the count (a page each, while the
+        // shutdown begins) can lose their outcome too, so the bound is what both can hold claimed at once
+        // (BurstRun.HeldAtMost), not the count at one instant (32 duplicates against 16 counted were seen at load 30).
+        output.WriteLine($"{count}; in flight at the restart: {inFlight}; held at most: {BurstRun.HeldAtMost}");
         Assert.Equal(0, count.Lost);
         Assert.Equal(BurstRun.Messages, count.Sent);
-        Assert.InRange(count.Duplicated, 0, inFlight);
+        Assert.InRange(count.Duplicated, 0, BurstRun.HeldAtMost);
     }
 
     /// <summary>A MariaDB server of this class's own, since restarting the shared one would hit every other test.</summary>
