@@ -26,8 +26,13 @@ public sealed partial class DispatchPipeline(
     {
         var o = options.Value;
         var waiting = Channel.CreateBounded<Work>(new BoundedChannelOptions(o.Parallelism) { SingleWriter = true });
-        var finished = Channel.CreateUnbounded<FinishedSend>(new UnboundedChannelOptions { SingleReader = true });
-        var recorder = Task.Run(() => RecordAsync(finished.Reader, o.Parallelism), CancellationToken.None);
+        // Bounded too: while outcomes cannot be recorded (the database is down, or its retries back off), the senders
+        // wait, the waiting rows stay waiting and nothing more is claimed. Unbounded, the claimer went on claiming and
+        // sending rows whose outcomes then sat unrecorded past their leases, to be claimed and sent again (304 of 1,000
+        // duplicated across a MariaDB restart). So what a restart can duplicate stays bounded by what one dispatcher
+        // holds: Parallelism sending, Parallelism waiting, one page being handed over, Parallelism finished.
+        var finished = Channel.CreateBounded<FinishedSend>(new BoundedChannelOptions(o.Parallelism) { SingleReader = true });
+        var recorder = Task.Run(() => RecordAsync(finished.Reader, o.Parallelism, stoppingToken), CancellationToken.None);
         var senders = Enumerable.Range(0, o.Parallelism).Select(_ => Task.Run(() => SendAsync(waiting.Reader, finished.Writer), CancellationToken.None)).ToArray();
         try
         {
@@ -98,7 +103,7 @@ public sealed partial class DispatchPipeline(
             {
                 if (await dispatcher.SendAsync(work.Page, work.Delivery, work.Sender) is { } done)
                 {
-                    finished.TryWrite(done);
+                    await finished.WriteAsync(done);
                 }
             }
             catch (Exception ex)
@@ -108,7 +113,7 @@ public sealed partial class DispatchPipeline(
         }
     }
 
-    private async Task RecordAsync(ChannelReader<FinishedSend> finished, int groupSize)
+    private async Task RecordAsync(ChannelReader<FinishedSend> finished, int groupSize, CancellationToken stoppingToken)
     {
         var group = new List<FinishedSend>();
         var failures = 0;
@@ -123,9 +128,10 @@ public sealed partial class DispatchPipeline(
             catch (Exception ex)
             {
                 // Already retried by the database's execution strategy. Keep the group and try again; once the
-                // process stops, what is left stays leased and is taken again when its leases run out.
+                // process stops, what is left stays leased and is taken again when its leases run out (and the senders
+                // waiting for room in the bounded channel are let through to finish).
                 LogRecordFailed(logger, group.Count, ex);
-                if (++failures >= 3 && finished.Completion.IsCompleted)
+                if (++failures >= 3 && (finished.Completion.IsCompleted || stoppingToken.IsCancellationRequested))
                 {
                     group.Clear();
                 }

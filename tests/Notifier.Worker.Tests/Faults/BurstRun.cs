@@ -20,10 +20,10 @@ public sealed class BurstRun(WorkerWorld world)
 
     /// <summary>
     /// What the two Workers can hold claimed and not yet recorded (DispatchPipeline): each Parallelism sends in flight,
-    /// up to Parallelism rows waiting for a sender, and the page being handed over (its outcomes are recorded in groups
-    /// of 20 ms, so finished sends do not pile up beyond that).
+    /// up to Parallelism rows waiting for a sender, the page being handed over, and up to Parallelism finished sends
+    /// waiting to be recorded.
     /// </summary>
-    public const int HeldAtMost = 2 * ((2 * Parallelism) + BatchSize);
+    public const int HeldAtMost = 2 * ((3 * Parallelism) + BatchSize);
 
     public IHost Setup { get; private set; } = null!;
 
