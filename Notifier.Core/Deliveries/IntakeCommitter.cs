@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Notifier.Core.Data;
+using Notifier.Core.Metrics;
 
 namespace Notifier.Core.Deliveries;
 
@@ -88,10 +89,13 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         }
     }
 
-    /// <summary>Takes what waits, then what comes within <see cref="MaxWait"/> of the first row, up to <see cref="MaxGroup"/>.</summary>
+    /// <summary>
+    /// Takes what waits, then what comes until the group's first row has waited <see cref="MaxWait"/> (counted from its
+    /// hand-over, so a row that already waited for the previous group's commit does not wait the window again), up to
+    /// <see cref="MaxGroup"/>.
+    /// </summary>
     private static async Task FillAsync(ChannelReader<Pending> reader, List<Pending> group)
     {
-        var started = Stopwatch.GetTimestamp();
         while (true)
         {
             while (group.Count < MaxGroup && reader.TryRead(out var pending))
@@ -99,7 +103,7 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
                 group.Add(pending);
             }
 
-            var left = MaxWait - Stopwatch.GetElapsedTime(started);
+            var left = MaxWait - Stopwatch.GetElapsedTime(group[0].Submitted);
             if (group.Count >= MaxGroup || left <= TimeSpan.Zero || !await WaitAsync(reader, left))
             {
                 return;
@@ -140,13 +144,17 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
     private async Task<bool> CommitAsync(AsyncServiceScope scope, List<Pending> group)
     {
         var rows = group.ConvertAll(p => p.Row);
+        var started = Stopwatch.GetTimestamp();
+        var waited = Stopwatch.GetElapsedTime(group[0].Submitted, started);
         IntakeResult[] results;
         try
         {
             results = await scope.ServiceProvider.GetRequiredService<IntakeGroupWriter>().CommitAsync(rows, CancellationToken.None);
+            NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
             LogGroupFailed(logger, ex, group.Count);
             foreach (var pending in group)
             {
@@ -200,6 +208,8 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
 
     private sealed record Pending(IntakeRow Row)
     {
+        public long Submitted { get; } = Stopwatch.GetTimestamp();
+
         public TaskCompletionSource<IntakeResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
