@@ -20,6 +20,51 @@ internal static class GroupInsert
 {
     public static async Task<List<InsertedDelivery>> RunAsync(NotifierDbContext db, IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken)
     {
+        var (sql, parameters) = Statement(db, rows, now, cap);
+        await db.Database.OpenConnectionAsync(cancellationToken); // counted: the committer's open connection stays open
+        try
+        {
+            await using var command = Command(db, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var inserted = new List<InsertedDelivery>(rows.Count);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inserted.Add(new InsertedDelivery(reader.GetInt64(0), reader.GetInt64(1)));
+            }
+
+            return inserted;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary><see cref="RunAsync"/> with synchronous I/O, for the intake committer's own thread.</summary>
+    public static List<InsertedDelivery> Run(NotifierDbContext db, IReadOnlyList<QueuedRow> rows, DateTime now, int cap)
+    {
+        var (sql, parameters) = Statement(db, rows, now, cap);
+        db.Database.OpenConnection();
+        try
+        {
+            using var command = Command(db, sql, parameters);
+            using var reader = command.ExecuteReader();
+            var inserted = new List<InsertedDelivery>(rows.Count);
+            while (reader.Read())
+            {
+                inserted.Add(new InsertedDelivery(reader.GetInt64(0), reader.GetInt64(1)));
+            }
+
+            return inserted;
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    private static (string Sql, List<object?> Parameters) Statement(NotifierDbContext db, IReadOnlyList<QueuedRow> rows, DateTime now, int cap)
+    {
         var d = new TableNames<Delivery>(db);
         var a = new TableNames<Account>(db);
         string Col(string property) => d[property];
@@ -56,23 +101,7 @@ internal static class GroupInsert
             ORDER BY v.N
             RETURNING {{Col(nameof(Delivery.Id))}}, {{accountId}}
             """;
-        await db.Database.OpenConnectionAsync(cancellationToken); // counted: the committer's open connection stays open
-        try
-        {
-            await using var command = Command(db, sql, parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var inserted = new List<InsertedDelivery>(rows.Count);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                inserted.Add(new InsertedDelivery(reader.GetInt64(0), reader.GetInt64(1)));
-            }
-
-            return inserted;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return (sql, parameters);
     }
 
     /// <summary>The statement on the context's connection, in its transaction when one is open; values as <c>@p0</c>, <c>@p1</c>, ….</summary>
