@@ -20,22 +20,21 @@ internal static class LoadRun
     private const int QuietJitMethodsPerSecond = 20;
 
     private static readonly TimeSpan MinWarmUp = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// A warm-up (JIT, connection pools, the first database connections), then the measured run. With
-    /// <paramref name="untilJitQuiet"/> the warm-up goes on past its 2 s, a second at a time, until the JIT compiled at
-    /// most <see cref="QuietJitMethodsPerSecond"/> methods in a second (at most 20 s): on this loaded 2-core machine the
-    /// tiered JIT's background recompiles of a freshly started process lag the load by tens of seconds, and a rate is
-    /// meant to describe the running service, not its first seconds (the start figure does that).
+    /// A warm-up (JIT, connection pools, the first database connections) of 2 s, then the measured run. With
+    /// <paramref name="maxWarmUp"/> the warm-up goes on, a second at a time, until the JIT compiled at most
+    /// <see cref="QuietJitMethodsPerSecond"/> methods in a second or <paramref name="maxWarmUp"/> has passed: on this
+    /// loaded 2-core machine the tiered JIT's recompiles of a freshly started process lag the load by tens of seconds,
+    /// and a rate is meant to describe the running service, not its first seconds (the start figure does that).
     /// </summary>
     /// <param name="measuring">Called once the warm-up is over, as the measured run starts.</param>
     public static async Task<Result> RunAsync(
-        HttpClient http, Func<HttpRequestMessage> request, int clients, TimeSpan duration, Action? measuring = null, bool untilJitQuiet = false)
+        HttpClient http, Func<HttpRequestMessage> request, int clients, TimeSpan duration, Action? measuring = null, TimeSpan? maxWarmUp = null)
     {
         var warmUp = Stopwatch.StartNew();
         await CallersAsync(http, request, clients, MinWarmUp);
-        while (untilJitQuiet && warmUp.Elapsed < MaxWarmUp)
+        while (warmUp.Elapsed < maxWarmUp)
         {
             var step = await CallersAsync(http, request, clients, TimeSpan.FromSeconds(1));
             if (step.JitMethods <= QuietJitMethodsPerSecond)
