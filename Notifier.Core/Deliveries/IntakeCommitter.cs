@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
 using Notifier.Core.Data;
+using Notifier.Core.Metrics;
 
 namespace Notifier.Core.Deliveries;
 
@@ -25,8 +26,11 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
     /// <summary>How long the loop keeps its connection open with nothing to store.</summary>
     private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    // The loop's blocking wait is the channel's only continuation: run inline, a hand-over wakes the loop's own thread
+    // directly instead of queueing behind the requests in the thread pool.
+    private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private Task _loop = Task.CompletedTask;
+    private Task<bool>? _waiting;
 
     /// <summary>Stores <paramref name="row"/> with the next group (or alone, when the loop is not running) and answers once it is committed.</summary>
     public Task<IntakeResult> SubmitAsync(IntakeRow row)
@@ -35,9 +39,14 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         return _channel.Writer.TryWrite(pending) ? pending.Done.Task : CommitAloneAsync(row);
     }
 
+    /// <summary>
+    /// Starts the loop on a thread of its own: it waits for rows and for its group's insert by blocking there (an
+    /// ordinary group's insert runs with synchronous I/O), so under load neither the window's end nor the database's
+    /// answer waits for a thread-pool thread behind the very requests it is to answer (BENCHMARKS.md, run 13).
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(RunAsync, CancellationToken.None);
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
@@ -47,32 +56,32 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         await _loop.WaitAsync(cancellationToken);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var reader = _channel.Reader;
         var group = new List<Pending>(MaxGroup);
         AsyncServiceScope? held = null;
         try
         {
             while (true)
             {
-                if (held is { } idle && !reader.TryPeek(out _) && !await WaitAsync(reader, IdleClose))
+                if (!WaitForRow(held is null ? Timeout.InfiniteTimeSpan : IdleClose))
                 {
+                    if (_channel.Reader.Completion.IsCompleted)
+                    {
+                        return; // stopped and drained
+                    }
+
                     // Nothing for a while: give the connection back to the pool.
-                    await idle.DisposeAsync();
+                    held?.Dispose();
                     held = null;
+                    continue;
                 }
 
-                if (!await reader.WaitToReadAsync())
+                Fill(group);
+                held ??= Open();
+                if (!Commit(held.Value, group))
                 {
-                    return; // stopped and drained
-                }
-
-                await FillAsync(reader, group);
-                held ??= await OpenAsync();
-                if (!await CommitAsync(held.Value, group))
-                {
-                    await held.Value.DisposeAsync();
+                    held.Value.Dispose();
                     held = null;
                 }
 
@@ -81,17 +90,18 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         }
         finally
         {
-            if (held is { } scope)
-            {
-                await scope.DisposeAsync();
-            }
+            held?.Dispose();
         }
     }
 
-    /// <summary>Takes what waits, then what comes within <see cref="MaxWait"/> of the first row, up to <see cref="MaxGroup"/>.</summary>
-    private static async Task FillAsync(ChannelReader<Pending> reader, List<Pending> group)
+    /// <summary>
+    /// Takes what waits, then what comes until the group's first row has waited <see cref="MaxWait"/> (counted from its
+    /// hand-over, so a row that already waited for the previous group's commit does not wait the window again), up to
+    /// <see cref="MaxGroup"/>.
+    /// </summary>
+    private void Fill(List<Pending> group)
     {
-        var started = Stopwatch.GetTimestamp();
+        var reader = _channel.Reader;
         while (true)
         {
             while (group.Count < MaxGroup && reader.TryRead(out var pending))
@@ -99,35 +109,53 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
                 group.Add(pending);
             }
 
-            var left = MaxWait - Stopwatch.GetElapsedTime(started);
-            if (group.Count >= MaxGroup || left <= TimeSpan.Zero || !await WaitAsync(reader, left))
+            var left = MaxWait - Stopwatch.GetElapsedTime(group[0].Submitted);
+            if (group.Count >= MaxGroup || left <= TimeSpan.Zero || !WaitForRow(left))
             {
                 return;
             }
         }
     }
 
-    /// <summary>True when a row is there to read within <paramref name="timeout"/>.</summary>
-    private static async Task<bool> WaitAsync(ChannelReader<Pending> reader, TimeSpan timeout)
+    /// <summary>True when a row is there to read within <paramref name="timeout"/>; false on timeout or when stopped and drained.</summary>
+    private bool WaitForRow(TimeSpan timeout)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        try
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
         {
-            return await reader.WaitToReadAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            if (_channel.Reader.TryPeek(out _))
+            {
+                return true;
+            }
+
+            if (_waiting is { IsCompleted: true } done)
+            {
+                // Rows came (and were read since) or the channel completed; a fresh wait tells which.
+                _waiting = null;
+                if (!done.Result)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            _waiting ??= _channel.Reader.WaitToReadAsync().AsTask();
+            var left = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero || !_waiting.Wait(left))
+            {
+                return false; // still waiting: the next call goes on with the same wait
+            }
         }
     }
 
     /// <summary>A scope whose context keeps one connection open across groups: no pool reset per group.</summary>
-    private async Task<AsyncServiceScope> OpenAsync()
+    private AsyncServiceScope Open()
     {
         var scope = scopes.CreateAsyncScope();
         try
         {
-            await scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database.OpenConnectionAsync();
+            scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database.OpenConnection();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -137,20 +165,25 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         return scope;
     }
 
-    private async Task<bool> CommitAsync(AsyncServiceScope scope, List<Pending> group)
+    /// <summary>Stores the group and answers its rows (blocking this loop's thread until then); false when the group failed.</summary>
+    private bool Commit(AsyncServiceScope scope, List<Pending> group)
     {
         var rows = group.ConvertAll(p => p.Row);
+        var started = Stopwatch.GetTimestamp();
+        var waited = Stopwatch.GetElapsedTime(group[0].Submitted, started);
         IntakeResult[] results;
         try
         {
-            results = await scope.ServiceProvider.GetRequiredService<IntakeGroupWriter>().CommitAsync(rows, CancellationToken.None);
+            results = scope.ServiceProvider.GetRequiredService<IntakeGroupWriter>().CommitAsync(rows, CancellationToken.None, blocking: true).GetAwaiter().GetResult();
+            NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
             LogGroupFailed(logger, ex, group.Count);
             foreach (var pending in group)
             {
-                pending.Done.TrySetResult(await CommitAloneAsync(pending.Row));
+                pending.Done.TrySetResult(CommitAloneAsync(pending.Row).GetAwaiter().GetResult());
             }
 
             return false;
@@ -200,6 +233,8 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
 
     private sealed record Pending(IntakeRow Row)
     {
+        public long Submitted { get; } = Stopwatch.GetTimestamp();
+
         public TaskCompletionSource<IntakeResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 

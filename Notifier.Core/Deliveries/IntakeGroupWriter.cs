@@ -16,7 +16,11 @@ namespace Notifier.Core.Deliveries;
 public sealed partial class IntakeGroupWriter(
     NotifierDbContext db, TimeProvider time, IOptions<DispatchOptions> options, ILogger<IntakeGroupWriter> logger, IIntakeGroupHook? hook = null)
 {
-    public async Task<IntakeResult[]> CommitAsync(IReadOnlyList<IntakeRow> rows, CancellationToken cancellationToken)
+    /// <param name="blocking">
+    /// Run an ordinary group's one statement with synchronous I/O (the committer's own thread, which waits anyway); the
+    /// method then completes before it returns. Groups with a transaction stay asynchronous.
+    /// </param>
+    public async Task<IntakeResult[]> CommitAsync(IReadOnlyList<IntakeRow> rows, CancellationToken cancellationToken, bool blocking = false)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
@@ -26,7 +30,7 @@ public sealed partial class IntakeGroupWriter(
         var candidates = Enumerable.Range(0, rows.Count).Where(i => results[i] is null && !keys.IsFollower(i)).ToList();
         if (candidates.Count > 0)
         {
-            var ids = await InsertAsync(rows, candidates, accounts, keys, now, cancellationToken);
+            var ids = await InsertAsync(rows, candidates, accounts, keys, now, blocking, cancellationToken);
             foreach (var i in candidates.Where(ids.ContainsKey))
             {
                 var row = rows[i];
@@ -83,7 +87,7 @@ public sealed partial class IntakeGroupWriter(
 
     /// <summary>The new ids by row index; rows whose account is missing, inactive or full are not inserted.</summary>
     private async Task<Dictionary<int, long>> InsertAsync(
-        IReadOnlyList<IntakeRow> rows, List<int> candidates, Dictionary<int, long> accounts, IntakeKeys keys, DateTime now, CancellationToken cancellationToken)
+        IReadOnlyList<IntakeRow> rows, List<int> candidates, Dictionary<int, long> accounts, IntakeKeys keys, DateTime now, bool blocking, CancellationToken cancellationToken)
     {
         var queued = candidates.Select(i => new QueuedRow(accounts[i], rows[i].TemplateJson, rows[i].ScheduleId, rows[i].FireTime, rows[i].Extras?.Topic, rows[i].RequestedBy)).ToList();
         var cap = options.Value.MaxQueuedPerAccount;
@@ -93,7 +97,7 @@ public sealed partial class IntakeGroupWriter(
         {
             // One statement, atomic by itself: no transaction round trips.
             await BeforeInsertAsync(rows, cancellationToken);
-            return Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, cancellationToken));
+            return Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, cancellationToken, blocking));
         }
 
         return await db.InTransactionAsync(async ct =>

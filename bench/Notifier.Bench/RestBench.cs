@@ -35,22 +35,29 @@ internal static class RestBench
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
         var duration = TimeSpan.FromSeconds(o.RestSeconds);
+        // Until the JIT is quiet, at most twice the measured run (20 s for the usual 8-10 s; 10 s for --quick).
+        var warmUp = TimeSpan.FromSeconds(Math.Min(20, 2 * o.RestSeconds));
         var accounts = await AccountIdsAsync(world);
         var next = 0;
         HttpRequestMessage Post() => PostTo(accounts[(int)((uint)Interlocked.Increment(ref next) % (uint)accounts.Count)]);
 
         Console.WriteLine($"REST: bare endpoint, {o.RestClients} clients, {o.RestSeconds} s...");
-        var bare = await LoadRun.RunAsync(http, () => new HttpRequestMessage(HttpMethod.Post, BareEndpoint.Path), o.RestClients, duration);
+        var bare = await LoadRun.RunAsync(http, () => new HttpRequestMessage(HttpMethod.Post, BareEndpoint.Path), o.RestClients, duration, maxWarmUp: warmUp);
         Console.WriteLine($"REST: POST /api/messages to {accounts.Count} accounts in turn, {o.RestClients} clients, {o.RestSeconds} s...");
         var acceptedBefore = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries");
         var before = await DbCounters.ReadAsync(world.ConnectionString);
-        var messages = await LoadRun.RunAsync(http, Post, o.RestClients, duration);
+        using var groups = new IntakeGroups();
+        var messages = await LoadRun.RunAsync(http, Post, o.RestClients, duration, groups.Reset, warmUp);
+        var committed = groups.ToString();
         var counters = (await DbCounters.ReadAsync(world.ConnectionString)).Since(before);
         var inserted = await world.ScalarAsync("SELECT COUNT(*) FROM deliveries") - acceptedBefore;
         // Questions counts the second SHOW GLOBAL STATUS too; the warm-up's POSTs are in both the statements and the rows.
         var statements = (double)(counters.GetValueOrDefault("Questions") - 1) / Math.Max(1, inserted);
         Console.WriteLine($"   {N(statements, "0.000")} statements per accepted POST ({inserted} rows); " +
                           string.Join(", ", counters.OrderByDescending(p => p.Value).Take(8).Select(p => $"{p.Key}={p.Value}")));
+        Console.WriteLine($"   intake committer: {committed}");
+        Console.WriteLine($"   warm-up (until the JIT compiles ≤ 20 methods a second, at most {N(warmUp.TotalSeconds)} s): bare {N(bare.WarmUp.TotalSeconds, "0.0")} s, POST {N(messages.WarmUp.TotalSeconds, "0.0")} s; " +
+                          $"JIT while measured: bare {bare.JitMethods} methods ({N(bare.JitTime.TotalMilliseconds, "0")} ms), POST {messages.JitMethods} methods ({N(messages.JitTime.TotalMilliseconds, "0")} ms)");
         if (messages.Other > 0)
         {
             Console.WriteLine($"   WARNING: {messages.Other} answers were not 202 (the first: {messages.FirstOther})");

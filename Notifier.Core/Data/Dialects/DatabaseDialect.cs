@@ -70,8 +70,9 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     /// <c>INSERT ... SELECT</c> reading deliveries itself, whose SELECT both compute whole into a temporary table first,
     /// so each row's queue count is the count before the statement; ORDER BY fixes the order the ids are given in.
     /// </summary>
-    public Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken) =>
-        GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
+    /// <param name="blocking">With synchronous I/O (the task is complete when returned): for a caller on a thread of its own.</param>
+    public Task<List<InsertedDelivery>> InsertQueuedAsync(IReadOnlyList<QueuedRow> rows, DateTime now, int cap, CancellationToken cancellationToken, bool blocking = false) =>
+        blocking ? Task.FromResult(GroupInsert.Run(Db, rows, now, cap)) : GroupInsert.RunAsync(Db, rows, now, cap, cancellationToken);
 
     /// <summary>The <c>(AccountId, Day, Count)</c> values of a daily-usage insert: placeholders and their parameters.</summary>
     protected static (string Values, object[] Parameters) DailyUsageValues(IReadOnlyList<KeyValuePair<long, int>> counts, DateOnly day)
