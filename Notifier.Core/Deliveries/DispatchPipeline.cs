@@ -117,7 +117,7 @@ public sealed partial class DispatchPipeline(
     {
         var group = new List<FinishedSend>();
         var failures = 0;
-        while (group.Count > 0 || await finished.WaitToReadAsync())
+        while (group.Count > 0 || await finished.WaitToReadAsync(CancellationToken.None))
         {
             await GatherAsync(finished, group, groupSize);
             try
@@ -137,7 +137,7 @@ public sealed partial class DispatchPipeline(
                 }
                 else
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds));
+                    await Task.Delay(TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds), CancellationToken.None);
                 }
             }
         }
