@@ -16,11 +16,15 @@ install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq mariadb-server >&2
 }
 
-# A port nothing listens on (checked with bash's /dev/tcp: a refused connect means free).
+# A port nothing listens on (checked with bash's /dev/tcp: a refused connect means free), below the kernel's
+# ephemeral range: outgoing connections draw their ports from that range, and one could take the port between a
+# restart's stop and start (tests/Notifier.Testing/Hosting/FreePort.cs says the same for the test hosts).
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  (( low > 21000 )) || low=32768
   for _ in $(seq 1 50); do
-    port=$(( 20000 + RANDOM % 30000 ))
+    port=$(( 20000 + RANDOM % (low - 20000) ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   echo "no free port found" >&2; exit 1
