@@ -1,6 +1,5 @@
 using Notifier.Testing;
 using Notifier.Testing.Hosting;
-using Notifier.Testing.Kakao;
 
 namespace Notifier.Api.Tests.Integrations;
 
@@ -8,18 +7,13 @@ namespace Notifier.Api.Tests.Integrations;
 /// Debian's real Alertmanager (0.25) with a webhook receiver pointing at the published Notifier (Bearer key through
 /// <c>http_config.authorization</c>): an alert posted to its API, then resolved, is one card each, once.
 /// </summary>
-[RunsLong]
-public sealed class AlertmanagerTests : IDisposable
+[Collection(RealClients.Name)]
+public sealed class AlertmanagerTests(RealClientsNotifier published)
 {
-    private const long KakaoUserId = 9400;
-
-    private readonly KakaoFake _kakao = new();
-
     [Fact]
     public async Task AnAlertFiredThenResolved_IsOneFiringAndOneResolvedCard()
     {
-        await using var notifier = await PublishedNotifier.StartAsync(_kakao);
-        await notifier.ConnectAsync(_kakao, KakaoUserId, "Alertmanager");
+        var notifier = published.Notifier;
         await using var alertmanager = await AlertmanagerProcess.StartAsync($$"""
             route:
               receiver: notifier
@@ -45,10 +39,10 @@ public sealed class AlertmanagerTests : IDisposable
         };
 
         await alertmanager.PostAlertsAsync(new[] { alert });
-        var firing = await Eventually.MatchAsync(() => Titled("[FIRING:1] HighLatency"), m => m.Count > 0, "the firing card", TimeSpan.FromSeconds(60));
+        var firing = await Eventually.MatchAsync(() => published.MemosTitled("[FIRING:1] HighLatency"), m => m.Count > 0, "the firing card", TimeSpan.FromSeconds(60));
         alert["endsAt"] = DateTimeOffset.UtcNow.AddSeconds(-1).ToString("O");
         await alertmanager.PostAlertsAsync(new[] { alert });
-        var resolved = await Eventually.MatchAsync(() => Titled("[RESOLVED] HighLatency"), m => m.Count > 0, "the resolved card", TimeSpan.FromSeconds(60));
+        var resolved = await Eventually.MatchAsync(() => published.MemosTitled("[RESOLVED] HighLatency"), m => m.Count > 0, "the resolved card", TimeSpan.FromSeconds(60));
 
         var settled = await notifier.SettledDeliveriesAsync("prod-alerts", 2);
         Assert.All(settled, d => Assert.Equal("sent", d.GetProperty("status").GetString()));
@@ -63,12 +57,7 @@ public sealed class AlertmanagerTests : IDisposable
         var buttons = card["buttons"]!.AsArray().Select(b => b!["title"]!.GetValue<string>()).ToList();
         Assert.Equal(["Open", "Runbook"], buttons);
         Assert.Equal("✅ [RESOLVED] HighLatency", Assert.Single(resolved).Template["content"]!["title"]!.GetValue<string>());
-        Assert.Equal(2, _kakao.Memos.Count);
+        Assert.Equal(2, published.MemosTitled("HighLatency").Count);
         Assert.DoesNotContain("Notify for alerts failed", alertmanager.Output, StringComparison.Ordinal);
     }
-
-    private List<FakeMemo> Titled(string marker) =>
-        _kakao.Memos.Where(m => m.Template["content"]?["title"]?.GetValue<string>().Contains(marker, StringComparison.Ordinal) == true).ToList();
-
-    public void Dispose() => _kakao.Dispose();
 }

@@ -17,6 +17,9 @@ public sealed partial class ComposeAsProcesses : IAsyncDisposable
 {
     private const int ContainerPort = 8080;
 
+    /// <summary>What the generic host logs (Microsoft.Hosting.Lifetime) once every hosted service started.</summary>
+    private const string HostStarted = "Application started.";
+
     private readonly ComposeFile _compose = ComposeFile.Load();
     private readonly Dockerfile _dockerfile = Dockerfile.Load();
     private readonly ComposeVariables _variables;
@@ -84,14 +87,17 @@ public sealed partial class ComposeAsProcesses : IAsyncDisposable
 
     /// <summary>
     /// Runs the service's healthcheck command in the "container" until it passes (returns how long that took) or compose
-    /// would call it unhealthy (start period + retries × interval; throws with the process's output). Probes every second, not every
-    /// interval, only to learn sooner: the budget is compose's.
+    /// would call it unhealthy (start period + retries × interval; throws with the process's output). The budget is
+    /// compose's; only the cadence differs, to learn sooner without starting a probe process every second of a long
+    /// start: a probe once the host logged "Application started" (then every second until one passes), and at least
+    /// every interval, as compose probes, whatever the host logs.
     /// </summary>
     public async Task<TimeSpan> WaitHealthyAsync(string service, PublishedProcess container)
     {
         var check = _compose.Healthcheck(service);
         var elapsed = Stopwatch.StartNew();
         var last = (ExitCode: -1, Output: "");
+        var lastProbe = TimeSpan.Zero;
         while (elapsed.Elapsed < check.Budget)
         {
             if (container.HasExited)
@@ -99,13 +105,21 @@ public sealed partial class ComposeAsProcesses : IAsyncDisposable
                 throw new InvalidOperationException($"{container.Name} exited with {container.ExitCode} before it was healthy:\n{container.Output}");
             }
 
-            last = await container.ExecAsync(check.Command, check.Timeout);
-            if (last.ExitCode == 0)
+            if (container.Output.Contains(HostStarted, StringComparison.Ordinal) || elapsed.Elapsed - lastProbe >= check.Interval)
             {
-                return elapsed.Elapsed;
-            }
+                lastProbe = elapsed.Elapsed;
+                last = await container.ExecAsync(check.Command, check.Timeout);
+                if (last.ExitCode == 0)
+                {
+                    return elapsed.Elapsed;
+                }
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+            else
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
         }
 
         throw new TimeoutException($"{container.Name} not healthy within {check.Budget.TotalSeconds:0} s ({check.StartPeriod.TotalSeconds:0} s + {check.Retries} × {check.Interval.TotalSeconds:0} s); last probe exit {last.ExitCode} {last.Output}\n{container.Output}");
