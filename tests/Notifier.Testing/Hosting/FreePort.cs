@@ -10,23 +10,29 @@ namespace Notifier.Testing.Hosting;
 /// <remarks>
 /// Not a port the OS hands out itself (bind to 0): those come from the ephemeral range, which every outgoing
 /// connection on the machine draws from too, so between our check and the host's bind a client socket could take it
-/// ("address already in use", seen in CI). The ports here lie below the ephemeral range, where only listeners live;
-/// each is handed out once per process, and a random start keeps the parallel test processes apart.
+/// ("address already in use", seen in CI). The ports here lie outside the ephemeral range (below it, or above it where
+/// a machine's range starts low), where only listeners live; each is handed out once per process, and a random pick
+/// keeps the parallel test processes apart. Only a machine whose ephemeral range leaves no room either side gets the
+/// OS's pick, as before.
 /// </remarks>
 public static class FreePort
 {
-    private const int Lowest = 10000;
     private static readonly Lock Gate = new();
     private static readonly HashSet<int> Given = [];
-    private static readonly int EphemeralLow = ReadEphemeralLow();
+    private static readonly (int From, int To)? Outside = OutsideEphemeralRange();
 
     public static int Next()
     {
+        if (Outside is not var (from, to))
+        {
+            return PickedByTheOs();
+        }
+
         lock (Gate)
         {
             for (var attempt = 0; attempt < 1000; attempt++)
             {
-                var port = Random.Shared.Next(Lowest, EphemeralLow);
+                var port = Random.Shared.Next(from, to);
                 if (Given.Add(port) && IsFree(port))
                 {
                     return port;
@@ -34,7 +40,7 @@ public static class FreePort
             }
         }
 
-        throw new InvalidOperationException($"no free loopback port between {Lowest} and {EphemeralLow}");
+        throw new InvalidOperationException($"no free loopback port between {from} and {to}");
     }
 
     private static bool IsFree(int port)
@@ -51,13 +57,32 @@ public static class FreePort
         }
     }
 
-    /// <summary>The first port of Linux's ephemeral range (32768 by default); where there is none to read, that default.</summary>
-    private static int ReadEphemeralLow()
+    private static int PickedByTheOs()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// At least a thousand ports outside Linux's ephemeral range (32768–60999 by default): 10000 up to its start, else
+    /// from its end up to 65535; null when neither has room (or the range cannot be read, outside Linux).
+    /// </summary>
+    private static (int From, int To)? OutsideEphemeralRange()
     {
         const string Range = "/proc/sys/net/ipv4/ip_local_port_range";
-        var low = File.Exists(Range) && int.TryParse(File.ReadAllText(Range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], NumberStyles.None, CultureInfo.InvariantCulture, out var read)
-            ? read
-            : 32768;
-        return low > Lowest + 1000 ? low : throw new InvalidOperationException($"the ephemeral port range starts at {low}: no room below it for test listeners");
+        if (!File.Exists(Range))
+        {
+            return null;
+        }
+
+        var bounds = File.ReadAllText(Range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(b => int.Parse(b, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
+        return bounds switch
+        {
+            [var low, _] when low - 10000 >= 1000 => (10000, low),
+            [_, var high] when 65535 - high >= 1000 => (high + 1, 65536),
+            _ => null,
+        };
     }
 }
