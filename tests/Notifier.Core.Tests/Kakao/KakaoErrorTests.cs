@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Notifier.Core.Kakao;
+using Notifier.Testing.Hosting;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -9,7 +10,7 @@ namespace Notifier.Core.Tests.Kakao;
 /// <summary>Kakao's errors become typed exceptions by code; no message ever repeats what Kakao's description said.</summary>
 public sealed class KakaoErrorTests : IDisposable
 {
-    private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly WireMockServer _server = WireMockServer.Start(FreePort.Next());
 
     [Theory]
     [InlineData(400, "invalid_grant", "KOE320", false)]

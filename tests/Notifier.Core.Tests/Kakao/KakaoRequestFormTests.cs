@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Notifier.Core.Kakao;
+using Notifier.Testing.Hosting;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -12,7 +13,7 @@ namespace Notifier.Core.Tests.Kakao;
 public sealed class KakaoRequestFormTests : IDisposable
 {
     private const string TokenJson = """{"token_type":"bearer","access_token":"at","expires_in":21599,"refresh_token":"rt","refresh_token_expires_in":5183999,"scope":"talk_message profile_nickname"}""";
-    private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly WireMockServer _server = WireMockServer.Start(FreePort.Next());
 
     [Fact]
     public async Task ExchangeCode_PostsExactlyTheAuthorizationCodeForm()

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using Notifier.Testing.Hosting;
 using WireMock;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
@@ -37,6 +38,9 @@ public sealed partial class KakaoFake : IDisposable
     {
         _server = WireMockServer.Start(new WireMockServerSettings
         {
+            // Not WireMock's own pick (bind to 0, release, bind again): that port comes from the ephemeral range, where
+            // an outgoing connection can take it in between (FreePort).
+            Port = FreePort.Next(),
             Logger = new WireMockNullLogger(),
             MaxRequestLogCount = 2000,
         });
