@@ -14,19 +14,14 @@ namespace Notifier.Core.Deliveries;
 /// This process's group committer: requests validated on their own threads wait here while one loop stores them in
 /// groups (up to <see cref="MaxGroup"/> rows, or what came within <see cref="MaxWait"/> of the group's first), one
 /// multi-row insert each (<see cref="IntakeGroupWriter"/>). A request is answered only after its group committed. A
-/// failed group fails only its own rows: each is tried once more alone, then answered <see cref="IntakeResult.NotStored"/>;
-/// those retries run beside the loop (<see cref="AloneAtOnce"/> at a time), so the groups behind a failed one do not
-/// wait for them. On stop it takes no more rows (callers then commit alone), stores what it holds and waits for the
-/// retries. docs/decisions/0016.
+/// failed group fails only its own rows: each is tried once more alone, then answered <see cref="IntakeResult.NotStored"/>.
+/// On stop it takes no more rows (callers then commit alone) and stores what it holds. docs/decisions/0016.
 /// </summary>
-public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, DispatchSignal signal, ILogger<IntakeCommitter> logger) : IHostedService, IDisposable
+public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, DispatchSignal signal, ILogger<IntakeCommitter> logger) : IHostedService
 {
     public const int MaxGroup = 256;
 
     public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(2);
-
-    /// <summary>How many rows of failed groups are retried alone at once, each on a connection of its own.</summary>
-    public const int AloneAtOnce = 8;
 
     /// <summary>How long the loop keeps its connection open with nothing to store.</summary>
     private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(5);
@@ -36,9 +31,6 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
     private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private Task _loop = Task.CompletedTask;
     private Task<bool>? _waiting;
-    private readonly SemaphoreSlim _aloneSlots = new(AloneAtOnce);
-    private readonly Lock _retriesGate = new();
-    private readonly List<Task> _retries = [];
 
     /// <summary>Stores <paramref name="row"/> with the next group (or alone, when the loop is not running) and answers once it is committed.</summary>
     public Task<IntakeResult> SubmitAsync(IntakeRow row)
@@ -62,16 +54,7 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
     {
         _channel.Writer.TryComplete();
         await _loop.WaitAsync(cancellationToken);
-        Task[] retries;
-        lock (_retriesGate)
-        {
-            retries = [.. _retries];
-        }
-
-        await Task.WhenAll(retries).WaitAsync(cancellationToken);
     }
-
-    public void Dispose() => _aloneSlots.Dispose();
 
     private void Run()
     {
@@ -198,9 +181,9 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         {
             NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
             LogGroupFailed(logger, ex, group.Count);
-            foreach (var chain in RetryChains(group))
+            foreach (var pending in group)
             {
-                RetryAlone(chain);
+                pending.Done.TrySetResult(CommitAloneAsync(pending.Row).GetAwaiter().GetResult());
             }
 
             return false;
@@ -220,65 +203,6 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         for (var i = 0; i < group.Count; i++)
         {
             group[i].Done.TrySetResult(results[i]);
-        }
-    }
-
-    /// <summary>
-    /// Starts a failed group's rows on their retries alone (one after the other), beside the loop: a retry can take as
-    /// long as the execution strategy's backoff (a database that is down), and the loop's next groups must not wait
-    /// for each retry in turn.
-    /// </summary>
-    private void RetryAlone(List<Pending> chain)
-    {
-        lock (_retriesGate)
-        {
-            _retries.RemoveAll(t => t.IsCompleted);
-            _retries.Add(Task.Run(() => RetryAloneAsync(chain)));
-        }
-    }
-
-    /// <summary>Each row on its own, except rows sharing an idempotency key: those go one after the other, so a later one replays the first.</summary>
-    private static List<List<Pending>> RetryChains(List<Pending> group)
-    {
-        var chains = new List<List<Pending>>();
-        var byKey = new Dictionary<(string Scope, string Key), List<Pending>>();
-        foreach (var pending in group)
-        {
-            if (pending.Row.KeyOf is not { } key)
-            {
-                chains.Add([pending]);
-            }
-            else if (byKey.TryGetValue(key, out var chain))
-            {
-                chain.Add(pending);
-            }
-            else
-            {
-                byKey[key] = chain = [pending];
-                chains.Add(chain);
-            }
-        }
-
-        return chains;
-    }
-
-    private async Task RetryAloneAsync(List<Pending> chain)
-    {
-        foreach (var pending in chain)
-        {
-            await _aloneSlots.WaitAsync();
-            try
-            {
-                pending.Done.TrySetResult(await CommitAloneAsync(pending.Row));
-            }
-            catch (Exception ex)
-            {
-                pending.Done.TrySetException(ex); // only what CommitAloneAsync lets through (out of memory): never left unanswered
-            }
-            finally
-            {
-                _aloneSlots.Release();
-            }
         }
     }
 

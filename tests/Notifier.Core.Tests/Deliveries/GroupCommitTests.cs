@@ -129,40 +129,6 @@ public abstract class GroupCommitTests<TDatabase>(TDatabase database) : IClassFi
     }
 
     [Fact]
-    public async Task RowsOfAFailedGroup_RetriedAlone_DoNotHoldUpTheGroupsBehindIt()
-    {
-        var account = await _host.AddAccountAsync();
-        _host.Gate.FailOn = "boom";
-        _host.Gate.HoldAloneOn = "slow boom";
-        try
-        {
-            var (first, rows) = await HoldAsync(account, [(account, "slow boom", null), (account, "fine", null)]);
-            _host.Gate.Release();
-            await first;
-            await _host.Gate.AloneEntered.Task.WaitAsync(TimeSpan.FromSeconds(30));
-
-            // The bad row's retry alone is still inside its commit; a request after it is stored all the same.
-            var after = await _host.EnqueueAsync(account, "after the failed group").WaitAsync(TimeSpan.FromSeconds(30));
-
-            Assert.IsType<IntakeResult.Accepted>(after);
-            Assert.IsType<IntakeResult.Accepted>(await rows[1]);
-            Assert.False(rows[0].IsCompleted);
-            _host.Gate.ReleaseAlone();
-            Assert.IsType<IntakeResult.NotStored>(await rows[0]);
-            var stored = (await _host.DeliveriesAsync(account)).Select(d => d.TemplateJson).ToList();
-            Assert.Equal(3, stored.Count); // the holder, "fine" and "after the failed group"
-            Assert.Contains(IntakeHost.Template("after the failed group"), stored);
-            Assert.Contains(IntakeHost.Template("fine"), stored);
-            Assert.DoesNotContain(IntakeHost.Template("slow boom"), stored);
-        }
-        finally
-        {
-            _host.Gate.ReleaseAlone();
-            _host.Gate.FailOn = null;
-        }
-    }
-
-    [Fact]
     public async Task OneKeyTwiceInAFailedGroup_RetriedAlone_StoresOneRow_AndReplaysItForTheSecond()
     {
         var account = await _host.AddAccountAsync();

@@ -20,16 +20,6 @@ internal sealed class GroupGate : IIntakeGroupHook
     /// <summary>A group holding a row whose template contains this fails, every time it is tried.</summary>
     public string? FailOn { get; set; }
 
-    /// <summary>A group of one row whose template contains this (a retry alone) waits inside its commit until <see cref="ReleaseAlone"/>.</summary>
-    public string? HoldAloneOn { get; set; }
-
-    /// <summary>Set once such a group of one is inside its commit.</summary>
-    public TaskCompletionSource AloneEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private readonly TaskCompletionSource _aloneRelease = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void ReleaseAlone() => _aloneRelease.TrySetResult();
-
     /// <summary>The next group to commit waits inside its commit until <see cref="Release"/>.</summary>
     public void Hold()
     {
@@ -46,12 +36,6 @@ internal sealed class GroupGate : IIntakeGroupHook
         {
             Entered.TrySetResult();
             await _release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
-        }
-
-        if (HoldAloneOn is { } held && rows is [var alone] && alone.TemplateJson.Contains(held, StringComparison.Ordinal))
-        {
-            AloneEntered.TrySetResult();
-            await _aloneRelease.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
         }
 
         if (FailOn is { } marker && rows.Any(r => r.TemplateJson.Contains(marker, StringComparison.Ordinal)))
