@@ -22,8 +22,7 @@ internal sealed partial class DatabaseMigrationService(
         var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database;
         if (options.Value.MigrateOnStart)
         {
-            var pending = (await MigrationHistory.PendingAsync(db, cancellationToken)
-                ?? (await db.GetPendingMigrationsAsync(cancellationToken)).ToList()).Count;
+            var pending = (await MigrationHistory.PendingAsync(db, cancellationToken)).Count;
             if (pending > 0)
             {
                 await db.MigrateAsync(cancellationToken);
@@ -38,7 +37,7 @@ internal sealed partial class DatabaseMigrationService(
         {
             try
             {
-                if ((await MigrationHistory.PendingAsync(db, cancellationToken) ?? [.. await db.GetPendingMigrationsAsync(cancellationToken)]).Count == 0)
+                if ((await MigrationHistory.PendingAsync(db, cancellationToken)).Count == 0)
                 {
                     return;
                 }

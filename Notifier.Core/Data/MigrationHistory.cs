@@ -15,10 +15,16 @@ namespace Notifier.Core.Data;
 internal static class MigrationHistory
 {
     /// <summary>
-    /// The migrations not applied yet, or null when the history cannot be read (no table yet, or no connection): the
-    /// caller asks EF then, which also retries.
+    /// The migrations not applied yet. Where the history cannot be read (no table yet, or no connection) EF answers
+    /// instead, with its execution strategy's retries.
     /// </summary>
-    public static async Task<IReadOnlyList<string>?> PendingAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> PendingAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        await AppliedAsync(database, cancellationToken) is { } applied
+            ? database.GetMigrations().Where(id => !applied.Contains(id)).ToList()
+            : [.. await database.GetPendingMigrationsAsync(cancellationToken)];
+
+    /// <summary>The history table's migration ids, or null when it cannot be read.</summary>
+    private static async Task<HashSet<string>?> AppliedAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
         var sql = database.GetService<ISqlGenerationHelper>();
         var applied = new HashSet<string>(StringComparer.Ordinal);
@@ -32,6 +38,8 @@ internal static class MigrationHistory
             {
                 applied.Add(reader.GetString(0));
             }
+
+            return applied;
         }
         catch (DbException)
         {
@@ -41,7 +49,5 @@ internal static class MigrationHistory
         {
             await database.CloseConnectionAsync();
         }
-
-        return database.GetMigrations().Where(id => !applied.Contains(id)).ToList();
     }
 }

@@ -37,7 +37,7 @@ public sealed class PublishedListenAddressTests
     [Fact]
     public async Task NothingSet_ListensOnTheFriendlyDefault5080()
     {
-        Assert.True(PortIsFree(5080), "port 5080 is taken on this machine; this test needs it free");
+        Assert.True(FreePort.IsFree(5080), "port 5080 is taken on this machine; this test needs it free");
         await using var api = await StartAsync([]);
 
         Assert.Equal(new Uri("http://localhost:5080"), await api.ListeningAsync());
@@ -71,18 +71,4 @@ public sealed class PublishedListenAddressTests
     {
         ["Database__SqliteFile"] = Path.Combine(Directory.CreateTempSubdirectory("notifier-listen-").FullName, "notifier.db"),
     };
-
-    private static bool PortIsFree(int port)
-    {
-        try
-        {
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return false;
-        }
-    }
 }

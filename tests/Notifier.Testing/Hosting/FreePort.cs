@@ -43,7 +43,8 @@ public static class FreePort
         throw new InvalidOperationException($"no free loopback port between {from} and {to}");
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether nothing listens on loopback <paramref name="port"/> right now.</summary>
+    public static bool IsFree(int port)
     {
         try
         {
