@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MySqlConnector;
 
 namespace Notifier.Core.Data;
 
@@ -39,7 +40,7 @@ public static class DatabaseServiceCollectionExtensions
 
                 var serverVersion = ServerVersion.Parse(options.ServerVersion);
                 services.AddDbContext<NotifierDbContext, MariaDbNotifierDbContext>(o =>
-                    o.UseMySql(connectionString, serverVersion, mysql => mysql.EnableRetryOnFailure())
+                    o.UseMySql(connectionString, serverVersion, mysql => mysql.EnableRetryOnFailure(MaxRetries, MaxRetryDelay, AlsoTransient))
                         .UseModel(CompiledModels.MariaDb.MariaDbNotifierDbContextModel.Instance)
                         .ConfigureWarnings(NoModelDiffOnMigrate));
                 break;
@@ -51,6 +52,16 @@ public static class DatabaseServiceCollectionExtensions
         services.AddHostedService<DatabaseMigrationService>();
         return services;
     }
+
+    private const int MaxRetries = 6;
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Besides what MySqlConnector counts as transient: InnoDB's deadlock (1213), and the AUTO-INC lock's deadlock, which
+    /// MariaDB reports as "Failed to read auto-increment value from storage engine" (1467) when two <c>INSERT … SELECT</c>
+    /// into one table meet (the intake's group insert, ADR 0016). Either rolled back only the losing statement.
+    /// </summary>
+    private static readonly int[] AlsoTransient = [(int)MySqlErrorCode.LockDeadlock, (int)MySqlErrorCode.AutoIncrementReadFailed];
 
     // Migrate would otherwise build the whole model from OnModelCreating and the latest snapshot's, and diff them, to
     // refuse a model change without its migration; MigrationTests and CompiledModelTests refuse that before a build

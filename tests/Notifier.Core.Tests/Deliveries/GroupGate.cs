@@ -20,6 +20,9 @@ internal sealed class GroupGate : IIntakeGroupHook
     /// <summary>A group holding a row whose template contains this fails, every time it is tried.</summary>
     public string? FailOn { get; set; }
 
+    /// <summary>Runs after this gate, inside each group's commit, before its insert.</summary>
+    public IIntakeGroupHook? Next { get; set; }
+
     /// <summary>The next group to commit waits inside its commit until <see cref="Release"/>.</summary>
     public void Hold()
     {
@@ -41,6 +44,11 @@ internal sealed class GroupGate : IIntakeGroupHook
         if (FailOn is { } marker && rows.Any(r => r.TemplateJson.Contains(marker, StringComparison.Ordinal)))
         {
             throw new InvalidOperationException("Injected failure of an intake group.");
+        }
+
+        if (Next is { } next)
+        {
+            await next.BeforeInsertAsync(rows, db, cancellationToken);
         }
     }
 
