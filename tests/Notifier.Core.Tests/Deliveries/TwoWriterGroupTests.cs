@@ -1,3 +1,5 @@
+using System.Data;
+using MySqlConnector;
 using Notifier.Core.Deliveries;
 using Notifier.Testing.Database;
 
@@ -74,5 +76,30 @@ public sealed class TwoWriterGroupTests(MariaDbDatabase database) : IClassFixtur
         var stored = await _host.DeliveriesAsync(account);
         Assert.Equal(4, stored.Count);
         Assert.Equal(stored.Skip(1).Select(d => d.Id), results.Select(r => Assert.IsType<IntakeResult.Accepted>(r).Delivery.Id));
+    }
+
+    /// <summary>
+    /// A Worker's dispatcher holding an account's queued rows (its claim, in read committed: locks on those rows and no
+    /// gaps) does not hold up that account's intake: the group insert neither waits for those rows nor fails.
+    /// </summary>
+    [Fact]
+    public async Task RowsHeldByAnotherWriter_DoNotHoldUpTheGroupInsert()
+    {
+        var account = await _host.AddAccountAsync();
+        Assert.IsType<IntakeResult.Accepted>(await _host.EnqueueAsync(account, "queued first"));
+        await using var other = new MySqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        // As the dispatcher's claim does: read committed, so it locks the rows it reads and no gaps between them.
+        await using var transaction = await other.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+        await using (var hold = new MySqlCommand($"SELECT COUNT(*) FROM deliveries WHERE AccountId = {account} FOR UPDATE", other, transaction))
+        {
+            Assert.Equal(1L, await hold.ExecuteScalarAsync());
+        }
+
+        var result = await _host.EnqueueAsync(account, "while the first is held").WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.IsType<IntakeResult.Accepted>(result);
+        await transaction.RollbackAsync();
+        Assert.Equal(2, (await _host.DeliveriesAsync(account)).Count);
     }
 }
