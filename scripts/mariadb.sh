@@ -18,7 +18,8 @@ install() {
 
 # A port nothing listens on (checked with bash's /dev/tcp: a refused connect means free), below the kernel's
 # ephemeral range: outgoing connections draw their ports from that range, and one could take the port between a
-# restart's stop and start (tests/Notifier.Testing/Hosting/FreePort.cs says the same for the test hosts).
+# restart's stop and start (tests/Notifier.Testing/Hosting/FreePort.cs says the same for the test hosts). From 20000 up:
+# the test hosts take theirs below 20000, so none takes a restarting server's port while it is down.
 free_port() {
   local port low
   low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)

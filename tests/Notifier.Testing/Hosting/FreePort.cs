@@ -66,8 +66,16 @@ public static class FreePort
     }
 
     /// <summary>
-    /// At least a thousand ports outside Linux's ephemeral range (32768–60999 by default): 10000 up to its start, else
-    /// from its end up to 65535; null when neither has room (or the range cannot be read, outside Linux).
+    /// Where <c>scripts/mariadb.sh</c> picks its servers' ports (from here up to the ephemeral range). Kept apart from the
+    /// ports given here: the fault suite restarts a server on its port, and a test host given that port in the seconds
+    /// the server was down kept it from starting again ("Bind on TCP/IP port ... Address already in use", stop 21).
+    /// </summary>
+    private const int MariaDbPorts = 20000;
+
+    /// <summary>
+    /// At least a thousand ports outside Linux's ephemeral range (32768–60999 by default): 10000 up to its start (up to
+    /// <see cref="MariaDbPorts"/> where the range starts above it), else from its end up to 65535; null when neither
+    /// has room (or the range cannot be read, outside Linux).
     /// </summary>
     private static (int From, int To)? OutsideEphemeralRange()
     {
@@ -81,6 +89,7 @@ public static class FreePort
             .Select(b => int.Parse(b, NumberStyles.None, CultureInfo.InvariantCulture)).ToArray();
         return bounds switch
         {
+            [var low, _] when low >= MariaDbPorts => (10000, MariaDbPorts),
             [var low, _] when low - 10000 >= 1000 => (10000, low),
             [_, var high] when 65535 - high >= 1000 => (high + 1, 65536),
             _ => null,
