@@ -95,9 +95,9 @@ public sealed partial class IntakeGroupWriter(
         var needsTransaction = keys.HasStale || group.Any(r => r.IdempotencyKey is not null || r.Extras?.HasRows == true);
         if (!needsTransaction)
         {
-            // One statement, atomic by itself: no transaction round trips. Under the execution strategy, so a deadlock
-            // with another writer's group insert (another Api, or a Worker queuing fires) runs it again (ADR 0016).
-            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            // One statement, atomic by itself: no transaction round trips. A deadlock with another writer's group insert
+            // (another Api, or a Worker queuing fires) runs it again (ADR 0016).
+            return await db.Dialect.GroupInsertStrategy().ExecuteAsync(async ct =>
             {
                 await BeforeInsertAsync(rows, ct);
                 return Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, ct, blocking));

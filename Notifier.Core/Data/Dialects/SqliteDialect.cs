@@ -21,6 +21,9 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
         Db.Database.BeginTransactionAsync(cancellationToken);
 
+    // One writer at a time: no other writer's insert to lose to.
+    public override IExecutionStrategy GroupInsertStrategy() => Db.Database.CreateExecutionStrategy();
+
     public override async Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken)
     {
         await TakeWriteLockAsync(AccountTable.Table, AccountTable[nameof(Account.UpdatedAt)], AccountTable[nameof(Account.Id)], accountId, cancellationToken);
