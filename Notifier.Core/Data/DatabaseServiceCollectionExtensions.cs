@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MySqlConnector;
+using Notifier.Core.Data.Dialects;
 
 namespace Notifier.Core.Data;
 
@@ -53,15 +53,16 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
+    // Pomelo's defaults, which this overload must be given.
     private const int MaxRetries = 6;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Besides what MySqlConnector counts as transient: InnoDB's deadlock (1213), and the AUTO-INC lock's deadlock, which
-    /// MariaDB reports as "Failed to read auto-increment value from storage engine" (1467) when two <c>INSERT … SELECT</c>
-    /// into one table meet (the intake's group insert, ADR 0016). Either rolled back only the losing statement.
+    /// A lost deadlock is transient for every operation: MySqlConnector counts 1213 as transient already, but not 1467,
+    /// which MariaDB reports when the statement rolled back was waiting for a table's AUTO-INC lock (two
+    /// <c>INSERT … SELECT</c> into one table, ADR 0016).
     /// </summary>
-    private static readonly int[] AlsoTransient = [(int)MySqlErrorCode.LockDeadlock, (int)MySqlErrorCode.AutoIncrementReadFailed];
+    private static readonly int[] AlsoTransient = MariaDbDeadlockRetry.LostDeadlock;
 
     // Migrate would otherwise build the whole model from OnModelCreating and the latest snapshot's, and diff them, to
     // refuse a model change without its migration; MigrationTests and CompiledModelTests refuse that before a build

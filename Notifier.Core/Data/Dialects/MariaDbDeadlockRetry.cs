@@ -11,6 +11,8 @@ namespace Notifier.Core.Data.Dialects;
 internal sealed class MariaDbDeadlockRetry(DbContext context)
     : MySqlRetryingExecutionStrategy(context, maxRetryCount: 2, maxRetryDelay: TimeSpan.FromMilliseconds(100), errorNumbersToAdd: null)
 {
-    protected override bool ShouldRetryOn(Exception exception) =>
-        exception is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock or MySqlErrorCode.AutoIncrementReadFailed };
+    /// <summary>The two errors a statement rolled back to end a deadlock fails with.</summary>
+    public static readonly int[] LostDeadlock = [(int)MySqlErrorCode.LockDeadlock, (int)MySqlErrorCode.AutoIncrementReadFailed];
+
+    protected override bool ShouldRetryOn(Exception exception) => exception is MySqlException e && LostDeadlock.Contains(e.Number);
 }
