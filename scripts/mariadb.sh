@@ -3,6 +3,8 @@
 #   scripts/mariadb.sh install         install Debian's mariadb-server when mariadbd is missing
 #   scripts/mariadb.sh start DIR       start a server in DIR on a free port; prints its root connection string
 #   scripts/mariadb.sh restart DIR     stop it and start it again on the same port and data (fault tests)
+#   scripts/mariadb.sh down DIR        stop it, keeping its port and data (fault tests: an outage)
+#   scripts/mariadb.sh up DIR          start it again after down
 #   scripts/mariadb.sh stop DIR        stop it and remove DIR
 set -euo pipefail
 
@@ -61,13 +63,23 @@ start() {
   echo "Server=127.0.0.1;Port=$port;Uid=notifier_test;Pwd=$password"
 }
 
-# Stops the server in DIR (SIGTERM, as a host restart does) and starts it again on the same port and data.
-restart() {
+# Stops the server in DIR (SIGTERM, as a host restart does), keeping its data and port for up.
+down() {
   local dir="$1"
   local pid; pid=$(cat "$dir/pid")
   kill "$pid" 2>/dev/null || true
   for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+}
+
+# Starts the server in DIR again on the same port and data.
+up() {
+  local dir="$1"
   serve "$dir" "$(cat "$dir/port")"
+}
+
+restart() {
+  down "$1"
+  up "$1"
 }
 
 stop() {

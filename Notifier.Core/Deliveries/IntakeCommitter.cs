@@ -155,7 +155,10 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         var scope = scopes.CreateAsyncScope();
         try
         {
-            scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database.OpenConnection();
+            // Under the intake's strategy, as the groups are: EF's own open would wait out the context's retries (about a
+            // minute when the database is down) while every request queues behind it.
+            var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>();
+            db.Dialect.IntakeStrategy().Execute(db.Database.OpenConnection);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

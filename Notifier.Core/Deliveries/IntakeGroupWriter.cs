@@ -20,7 +20,14 @@ public sealed partial class IntakeGroupWriter(
     /// Run an ordinary group's one statement with synchronous I/O (the committer's own thread, which waits anyway); the
     /// method then completes before it returns. Groups with a transaction stay asynchronous.
     /// </param>
-    public async Task<IntakeResult[]> CommitAsync(IReadOnlyList<IntakeRow> rows, CancellationToken cancellationToken, bool blocking = false)
+    public Task<IntakeResult[]> CommitAsync(IReadOnlyList<IntakeRow> rows, CancellationToken cancellationToken, bool blocking = false) =>
+        // The whole group under the intake's strategy (ADR 0016): a deadlock lost to another writer runs it again whole,
+        // and nothing else is retried. The queries inside do not take the context's own retries either (EF runs a
+        // nested strategy's operation directly), so a request arriving during an outage is answered at once instead of
+        // waiting out retries meant for background work, and so is every request queued behind it.
+        db.Dialect.IntakeStrategy().ExecuteAsync(ct => CommitOnceAsync(rows, blocking, ct), cancellationToken);
+
+    private async Task<IntakeResult[]> CommitOnceAsync(IReadOnlyList<IntakeRow> rows, bool blocking, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var now = time.GetUtcNow().UtcDateTime;
@@ -95,13 +102,9 @@ public sealed partial class IntakeGroupWriter(
         var needsTransaction = keys.HasStale || group.Any(r => r.IdempotencyKey is not null || r.Extras?.HasRows == true);
         if (!needsTransaction)
         {
-            // One statement, atomic by itself: no transaction round trips. A deadlock with another writer's group insert
-            // (another Api, or a Worker queuing fires) runs it again (ADR 0016).
-            return await db.Dialect.GroupInsertStrategy().ExecuteAsync(async ct =>
-            {
-                await BeforeInsertAsync(rows, ct);
-                return Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, ct, blocking));
-            }, cancellationToken);
+            // One statement, atomic by itself: no transaction round trips.
+            await BeforeInsertAsync(rows, cancellationToken);
+            return Match(candidates, accounts, await db.Dialect.InsertQueuedAsync(queued, now, cap, cancellationToken, blocking));
         }
 
         return await db.InTransactionAsync(async ct =>

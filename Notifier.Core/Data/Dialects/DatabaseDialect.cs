@@ -33,11 +33,11 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     public abstract Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// How the intake's one-statement group insert runs again when another writer's insert made it lose a deadlock: at
-    /// once, then after a moment, and for nothing else, so that a request arriving during an outage is answered (a 500)
-    /// as soon as before instead of waiting out the context's own retries, which are meant for background work.
+    /// How an intake group (<see cref="Deliveries.IntakeGroupWriter"/>) runs again when another writer's insert made it
+    /// lose a deadlock: at once, then after a moment, and for nothing else, so that a request arriving during an outage
+    /// is answered (a 500) at once instead of waiting out the context's own retries, which are meant for background work.
     /// </summary>
-    public abstract IExecutionStrategy GroupInsertStrategy();
+    public abstract IExecutionStrategy IntakeStrategy();
 
     /// <summary>Reads one account and holds it against every other writer until the transaction ends.</summary>
     public abstract Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken);

@@ -23,7 +23,7 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
         Db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
-    public override IExecutionStrategy GroupInsertStrategy() => new MariaDbDeadlockRetry(Db);
+    public override IExecutionStrategy IntakeStrategy() => new MariaDbDeadlockRetry(Db);
 
     public override Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken) =>
         Db.Accounts.FromSqlRaw($"SELECT * FROM {AccountTable.Table} WHERE {AccountTable[nameof(Account.Id)]} = {{0}} FOR UPDATE", accountId)

@@ -22,7 +22,7 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
         Db.Database.BeginTransactionAsync(cancellationToken);
 
     // One writer at a time: no other writer's insert to lose to.
-    public override IExecutionStrategy GroupInsertStrategy() => Db.Database.CreateExecutionStrategy();
+    public override IExecutionStrategy IntakeStrategy() => Db.Database.CreateExecutionStrategy();
 
     public override async Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken)
     {

@@ -53,7 +53,7 @@ public sealed class TwoWriterGroupTests(MariaDbDatabase database) : IClassFixtur
     /// <summary>
     /// A deadlock: InnoDB ends it by rolling back one statement, with error 1213, or 1467 when the loser was waiting for
     /// the AUTO-INC lock (<see cref="AutoIncDeadlock"/>). The losing group runs its insert again, up to three tries in
-    /// all (<c>DatabaseDialect.GroupInsertStrategy</c>, ADR 0016).
+    /// all (<c>DatabaseDialect.IntakeStrategy</c>, ADR 0016).
     /// </summary>
     [Fact]
     public async Task GroupLosingADeadlockTwice_IsRunAgainWhole_AndEachRequestIsStoredOnce()

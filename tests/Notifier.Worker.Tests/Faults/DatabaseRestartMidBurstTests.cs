@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using MySqlConnector;
-using Notifier.Testing.Compose;
+using Notifier.Testing.Database;
 using Notifier.Worker.Tests.Support;
 using Xunit.Abstractions;
 
@@ -17,7 +15,7 @@ public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.Ow
         var (count, inFlight) = await run.RunAsync(7200, async (_, _) =>
         {
             var sending = await run.CountAsync("SELECT COUNT(*) FROM deliveries WHERE Status = 'sending'");
-            await OwnServer.ScriptAsync("restart", world.Directory);
+            await world.Server.RestartAsync();
             return sending;
         });
 
@@ -33,36 +31,19 @@ public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.Ow
     /// <summary>A MariaDB server of this class's own, since restarting the shared one would hit every other test.</summary>
     public sealed class OwnServer : WorkerWorld
     {
-        public string Directory { get; } = Path.Combine(Path.GetTempPath(), $"notifier-restart-{Guid.NewGuid():N}");
+        public OwnMariaDbServer Server { get; private set; } = null!;
 
         public override async Task InitializeAsync()
         {
             Kakao.Time = Clock;
-            var server = (await ScriptAsync("start", Directory)).Trim().Split('\n')[^1];
-            await using (var connection = new MySqlConnection(server))
-            {
-                await connection.OpenAsync();
-                await using var create = new MySqlCommand("CREATE DATABASE restart_test", connection);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            ConnectionString = $"{server};Database=restart_test";
+            Server = await OwnMariaDbServer.StartAsync("restart_test");
+            ConnectionString = Server.For("restart_test");
         }
 
         public override async Task DisposeAsync()
         {
             Kakao.Dispose();
-            await ScriptAsync("stop", Directory);
-        }
-
-        public static async Task<string> ScriptAsync(string command, string directory)
-        {
-            var script = Path.Combine(ComposeFile.RepositoryRoot, "scripts", "mariadb.sh");
-            using var process = Process.Start(new ProcessStartInfo("bash", [script, command, directory]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var stdout = await process.StandardOutput.ReadToEndAsync();
-            var stderr = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? stdout : throw new InvalidOperationException($"mariadb.sh {command} failed: {stderr}");
+            await Server.DisposeAsync();
         }
     }
 }
