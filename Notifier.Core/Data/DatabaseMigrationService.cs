@@ -19,9 +19,16 @@ internal sealed partial class DatabaseMigrationService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database;
+        var context = scope.ServiceProvider.GetRequiredService<NotifierDbContext>();
+        var db = context.Database;
         if (options.Value.MigrateOnStart)
         {
+            if (await context.Dialect.CreateNewDatabaseAsync(cancellationToken))
+            {
+                LogCreated(logger, db.GetMigrations().Count());
+                return;
+            }
+
             var pending = (await MigrationHistory.PendingAsync(db, cancellationToken)).Count;
             if (pending > 0)
             {
@@ -61,6 +68,9 @@ internal sealed partial class DatabaseMigrationService(
 
     [LoggerMessage(LogLevel.Information, "Database schema is current ({PendingMigrations} migrations applied now)")]
     private static partial void LogMigrated(ILogger logger, int pendingMigrations);
+
+    [LoggerMessage(LogLevel.Information, "New database created from its script ({Migrations} migrations)")]
+    private static partial void LogCreated(ILogger logger, int migrations);
 
     [LoggerMessage(LogLevel.Information, "Waiting for the database ({Reason})")]
     private static partial void LogWaitingForDatabase(ILogger logger, string reason);

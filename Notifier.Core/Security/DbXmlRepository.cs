@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Notifier.Core.Data;
+using Notifier.Core.Data.Dialects;
 
 namespace Notifier.Core.Security;
 
@@ -24,11 +25,10 @@ internal sealed class DbXmlRepository(IServiceScopeFactory scopes) : IXmlReposit
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKey
-        {
-            FriendlyName = friendlyName,
-            Xml = element.ToString(SaveOptions.DisableFormatting),
-        });
-        db.SaveChanges();
+        // One plain INSERT rather than SaveChanges: the first key is written while a new database's Api starts, and
+        // EF's change tracking and update pipeline would be compiled for it then (~900 methods; docs/decisions/0017).
+        var keys = new TableNames<DataProtectionKey>(db);
+        var insert = $"INSERT INTO {keys.Table} ({keys[nameof(DataProtectionKey.FriendlyName)]}, {keys[nameof(DataProtectionKey.Xml)]}) VALUES ({{0}}, {{1}})";
+        db.Database.ExecuteSqlRaw(insert, friendlyName, element.ToString(SaveOptions.DisableFormatting));
     }
 }

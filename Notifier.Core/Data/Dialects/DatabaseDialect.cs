@@ -39,6 +39,12 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     /// </summary>
     public abstract IExecutionStrategy IntakeStrategy();
 
+    /// <summary>
+    /// Creates a database that has no tables yet from the provider's new-database script, when it has one
+    /// (<see cref="NewDatabaseScript"/>); false when it did not, and EF's migrations run as usual.
+    /// </summary>
+    public abstract Task<bool> CreateNewDatabaseAsync(CancellationToken cancellationToken);
+
     /// <summary>Reads one account and holds it against every other writer until the transaction ends.</summary>
     public abstract Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken);
 

@@ -23,6 +23,10 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
     public override Task<IDbContextTransaction> BeginClaimTransactionAsync(CancellationToken cancellationToken) =>
         Db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    // A new MariaDB database is migrated by EF: its DDL is not transactional, so a script stopped half way would leave
+    // what EF's migrations could not take up, and its start time is not the newcomer's first one.
+    public override Task<bool> CreateNewDatabaseAsync(CancellationToken cancellationToken) => Task.FromResult(false);
+
     public override IExecutionStrategy IntakeStrategy() => new MariaDbDeadlockRetry(Db);
 
     public override Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken) =>

@@ -24,6 +24,33 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     // One writer at a time: no other writer's insert to lose to.
     public override IExecutionStrategy IntakeStrategy() => Db.Database.CreateExecutionStrategy();
 
+    public override async Task<bool> CreateNewDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var connection = Db.Database.GetDbConnection();
+        await Db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using (var tables = connection.CreateCommand())
+            {
+                tables.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+                if (Convert.ToInt64(await tables.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) != 0)
+                {
+                    return false;
+                }
+            }
+
+            // EF's script as it stands: each migration in its own transaction with its history row, as Migrate does.
+            await using var create = connection.CreateCommand();
+            create.CommandText = NewDatabaseScript.Sqlite;
+            await create.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            await Db.Database.CloseConnectionAsync();
+        }
+    }
+
     public override async Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken)
     {
         await TakeWriteLockAsync(AccountTable.Table, AccountTable[nameof(Account.UpdatedAt)], AccountTable[nameof(Account.Id)], accountId, cancellationToken);
