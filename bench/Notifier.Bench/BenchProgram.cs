@@ -25,12 +25,14 @@ internal static class BenchProgram
         var table = new ResultTable();
         if (only.Contains("burst"))
         {
+            await Settle.WaitAsync("burst");
             var calibration = await FakeAloneBench.RunAsync(world, table);
             await BurstBench.RunAsync(world, table, calibration);
         }
 
         if (only.Contains("rest"))
         {
+            await Settle.WaitAsync("rest");
             await RestBench.RunAsync(world, table);
             // What the REST run accepted is not sent by anyone here; out of the way of the next figures.
             await world.ScalarAsync("DELETE FROM deliveries WHERE Status = 'queued'");
@@ -38,16 +40,19 @@ internal static class BenchProgram
 
         if (only.Contains("upkeep"))
         {
+            await Settle.WaitAsync("upkeep");
             await UpkeepBench.RunAsync(world, table);
         }
 
         if (only.Contains("memory"))
         {
+            await Settle.WaitAsync("memory");
             await MemoryBench.RunAsync(world, table);
         }
 
         if (only.Contains("start"))
         {
+            await Settle.WaitAsync("start");
             await StartBench.RunAsync(world, table);
         }
 
