@@ -45,8 +45,12 @@ public sealed partial class AccessTokenService(
         // Kept across the execution strategy's retries: once Kakao answered (and maybe rotated the refresh token),
         // a retry after a lost database connection stores this answer instead of asking Kakao again with a dead token.
         KakaoTokenResponse? obtained = null;
-        return strategy.ExecuteAsync(async ct =>
+        // The caller may give up (a request's client leaves, its deadline passes, the host stops) only until Kakao is
+        // asked: Kakao retires the old refresh token when it sends a new one (KOE322), so an answer not stored would
+        // mean connecting KakaoTalk again. From then on nothing is cancelled; Kakao:TimeoutSeconds bounds the call.
+        return strategy.ExecuteAsync(async _ =>
         {
+            var ct = obtained is null ? cancellationToken : CancellationToken.None;
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var account = await db.Dialect.LockAccountAsync(accountId, ct)
@@ -64,22 +68,22 @@ public sealed partial class AccessTokenService(
             KakaoTokenResponse tokens;
             try
             {
-                tokens = obtained ??= await auth.RefreshAsync(vault.ReadRefreshToken(account), ct);
+                tokens = obtained ??= await auth.RefreshAsync(vault.ReadRefreshToken(account), CancellationToken.None);
             }
             catch (KakaoAuthException ex) when (ex.IsRefreshTokenDead)
             {
                 var reason = $"Kakao refused the refresh token ({ex.ErrorCode}); connect KakaoTalk again";
-                await MarkReauthorizationRequiredAsync(account, reason, ct);
-                await transaction.CommitAsync(ct);
+                await MarkReauthorizationRequiredAsync(account, reason, CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
                 throw new AccountUnavailableException(account.Id, AccountStatus.ReauthorizationRequired, reason);
             }
 
             vault.Apply(account, tokens, time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             LogRefreshed(logger, account.Id, tokens.RefreshToken is not null);
             return tokens.AccessToken;
-        }, cancellationToken);
+        }, CancellationToken.None);
     }
 
     private bool IsFresh(Account account) => IsFresh(account, time.GetUtcNow().UtcDateTime, options.Value);

@@ -66,6 +66,30 @@ public sealed class DatabaseOutageTests(DatabaseOutageFixture fixture, ITestOutp
         Assert.Equal(["after", "before", "during, keyed"], await StoredTextsAsync(accountId));
     }
 
+
+    [Fact]
+    public async Task Probe_ReadsWhileDown()
+    {
+        var accountId = await fixture.ConnectAccountAsync(9402);
+        using var api = new ApiClient(fixture);
+        var sent = await api.SendAcceptedAsync(new { accountId, text = "probe" });
+        await fixture.Server.DownAsync();
+        try
+        {
+            foreach (var path in new[] { "/health/ready", "/health/live", $"/api/messages/{sent}", "/api/messages" })
+            {
+                var took = Stopwatch.StartNew();
+                var answer = await api.GetAsync(path);
+                output.WriteLine($"{path}: {(int)answer.Status} in {took.Elapsed.TotalSeconds:0.00} s: {answer.Body}");
+            }
+        }
+        finally
+        {
+            await fixture.Server.UpAsync();
+        }
+        Assert.Fail("probe");
+    }
+
     private async Task<string[]> StoredTextsAsync(long accountId)
     {
         var texts = await fixture.Database.ScalarAsync(

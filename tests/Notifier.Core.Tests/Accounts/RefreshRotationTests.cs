@@ -3,6 +3,7 @@ using Notifier.Core.Accounts;
 using Notifier.Core.Deliveries;
 using Notifier.Core.Kakao;
 using Notifier.Core.Tests.Support;
+using Notifier.Testing;
 using Notifier.Testing.Database;
 
 namespace Notifier.Core.Tests.Accounts;
@@ -63,6 +64,32 @@ public abstract class RefreshRotationTests<TDatabase>(TDatabase database) : ICla
 
         await ForceRefreshAsync(world, account); // the kept refresh token still works
 
+        Assert.Equal(2, world.Kakao.RefreshCount);
+    }
+
+    [Fact]
+    public async Task ACallerThatGivesUpWhileKakaoRotates_StillStoresTheNewRefreshToken()
+    {
+        await using var world = await DispatchWorld.CreateAsync(database);
+        world.Kakao.RotationWindow = TimeSpan.FromDays(61);
+        var account = await world.ConnectAsync(6003);
+        world.Kakao.DelayTokenEndpoint(TimeSpan.FromSeconds(1));
+        var asked = world.Kakao.TokenRequestsReceived;
+        using var caller = new CancellationTokenSource();
+
+        await using var scope = world.Node.Services.CreateAsyncScope();
+        var refresh = scope.ServiceProvider.GetRequiredService<AccessTokenService>().ForceRefreshAsync(account, caller.Token);
+        // The caller gives up once Kakao has the request (a request's client leaving, the host stopping).
+        await Eventually.TrueAsync(() => world.Kakao.TokenRequestsReceived > asked, "Kakao to receive the refresh request");
+        await caller.CancelAsync();
+        var accessToken = await refresh;
+
+        // Kakao rotated and retired the old refresh token; what it sent back was stored all the same.
+        Assert.Equal(1, world.Kakao.RotationCount);
+        var stored = await world.AccountAsync(account);
+        Assert.Equal(accessToken, Vault(world).ReadAccessToken(stored));
+        await ForceRefreshAsync(world, account);
+        Assert.Equal(AccountStatus.Active, (await world.AccountAsync(account)).Status);
         Assert.Equal(2, world.Kakao.RefreshCount);
     }
 

@@ -9,6 +9,7 @@ public sealed partial class KakaoFake
 {
     private IResponseMessage TokenEndpoint(IRequestMessage request)
     {
+        Interlocked.Increment(ref _tokenRequestsReceived);
         if (_tokenEndpointDelays.TryDequeue(out var delay))
         {
             Thread.Sleep(delay);
@@ -131,6 +132,10 @@ public sealed partial class KakaoFake
 
     public int RotationCount => _rotationCount;
 
+    /// <summary>Token requests that reached the endpoint, counted as they arrive (before any delay).</summary>
+    public int TokenRequestsReceived => Volatile.Read(ref _tokenRequestsReceived);
+
+    private int _tokenRequestsReceived;
     private int _refreshCount;
     private int _rotationCount;
 
