@@ -24,6 +24,7 @@ internal static class ApiServiceCollectionExtensions
         services.AddScoped<OwnerApiKeys>();
         services.AddScoped<ManualRefreshCooldown>();
         services.AddApiRateLimit();
+        services.AddRequestDeadline();
         services.AddScoped<Accounts.AccountViews>();
         services.AddScoped<Integrations.IntegrationRouting>();
         services.AddScoped<Integrations.IntegrationPublisher>();
@@ -56,7 +57,7 @@ internal static class ApiServiceCollectionExtensions
             .AddPolicy(ApiKeyAuthenticationHandler.PolicyName, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
-        services.AddHealthChecks().AddDbContextCheck<NotifierDbContext>(tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseAnswers>("database", tags: [HealthEndpoints.ReadyTag], timeout: DatabaseAnswers.Timeout);
         builder.AddReverseProxySupport();
         return builder;
     }

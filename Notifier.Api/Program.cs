@@ -40,6 +40,7 @@ app.UseSecurityHeaders();
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseReadableStatusPages();
+app.UseRequestTimeouts();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

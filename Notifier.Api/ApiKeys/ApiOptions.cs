@@ -20,6 +20,12 @@ public sealed class ApiOptions
 
     public ApiRateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>
+    /// How long any request to the Api process (REST, pages, health) may take before it is answered 503 with
+    /// Retry-After: a client waits seconds, not the database's minute of retries during an outage (RequestDeadline).
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 15;
+
     /// <summary>The operator keys by name (list items named <c>key1</c>, <c>key2</c>, …), empty values left out.</summary>
     public IReadOnlyList<OperatorKey> OperatorKeys() =>
         Keys.Where(k => !string.IsNullOrEmpty(k.Value))

@@ -33,6 +33,11 @@ internal sealed class ApiOptionsValidation : IValidateOptions<ApiOptions>
             failures.Add("Api:RateLimit:PermitsPerSecond must be above 0 (requests a second each API key regains).");
         }
 
+        if (options.RequestTimeoutSeconds is < 1 or > 600)
+        {
+            failures.Add("Api:RequestTimeoutSeconds must be between 1 and 600 (how long a request may take before it is answered 503).");
+        }
+
         if (options.RateLimit.Burst < 1)
         {
             failures.Add("Api:RateLimit:Burst must be at least 1 (requests each API key may make at once).");

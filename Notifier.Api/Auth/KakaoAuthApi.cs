@@ -17,7 +17,8 @@ internal static partial class KakaoAuthApi
         var auth = routes.MapGroup("/auth/kakao").ExcludeFromDescription();
         auth.MapGet("/login", Login);
         auth.MapGet("/consent", AskForMessages);
-        auth.MapGet("/callback", CallbackAsync);
+        // No request deadline (RequestDeadline): once Kakao exchanged the single-use code, its tokens must be stored.
+        auth.MapGet("/callback", CallbackAsync).DisableRequestTimeout();
         return routes;
     }
 
