@@ -16,7 +16,7 @@ public sealed class DatabaseOutageFixture : MessagingFixture
     public OwnMariaDbServer Server => ((MariaDbOnOwnServer)Database).Server;
 
     /// <summary>Short, so the reads below wait seconds; long enough that a loaded machine answers everything else in time.</summary>
-    public const int RequestTimeoutSeconds = 4;
+    public const int RequestTimeoutSeconds = 6;
 
     protected override ITestDatabase CreateDatabase() => new MariaDbOnOwnServer();
 
