@@ -57,7 +57,7 @@ internal static class ApiServiceCollectionExtensions
             .AddPolicy(ApiKeyAuthenticationHandler.PolicyName, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
-        services.AddHealthChecks().AddCheck<DatabaseAnswers>("database", tags: [HealthEndpoints.ReadyTag], timeout: DatabaseAnswers.Timeout);
+        services.AddHealthChecks().AddCheck<DatabaseAnswers>("database", tags: [HealthEndpoints.ReadyTag], timeout: DatabasePing.Timeout);
         builder.AddReverseProxySupport();
         return builder;
     }

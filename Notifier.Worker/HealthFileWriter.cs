@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Notifier.Core.Data;
 
@@ -23,12 +22,12 @@ internal sealed partial class HealthFileWriter(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                if (await scope.ServiceProvider.GetRequiredService<NotifierDbContext>().Database.CanConnectAsync(stoppingToken))
-                {
-                    await File.WriteAllTextAsync(o.HealthFile, time.GetUtcNow().ToString("O"), stoppingToken);
-                }
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                patience.CancelAfter(DatabasePing.Timeout);
+                await DatabasePing.PingAsync(scope.ServiceProvider.GetRequiredService<NotifierDbContext>(), patience.Token);
+                await File.WriteAllTextAsync(o.HealthFile, time.GetUtcNow().ToString("O"), stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogUnhealthy(logger, ex.GetType().Name);
             }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using Notifier.Api.Health;
 using Notifier.Api.Hosting;
 using Notifier.Api.Tests.OwnerPages;
 using Notifier.Api.Tests.Support;
+using Notifier.Core.Data;
 using Notifier.Testing;
 using Notifier.Testing.Database;
 using Xunit.Abstractions;
@@ -90,7 +90,7 @@ public sealed class DatabaseOutageTests(DatabaseOutageFixture fixture, ITestOutp
             // Readiness says so within its own check's timeout; liveness is not the database's to decide.
             var (ready, readyTook) = await TimedAsync("ready", () => api.GetAsync("/health/ready"), a => $"{(int)a.Status} {a.Body}");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
-            Assert.True(readyTook < DatabaseAnswers.Timeout + TimeSpan.FromSeconds(2), $"/health/ready took {readyTook}");
+            Assert.True(readyTook < DatabasePing.Timeout + TimeSpan.FromSeconds(2), $"/health/ready took {readyTook}");
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health/live")).Status);
 
             // A read waits out the deadline, not EF's minute of retries (57 s before), and is told when to come back.
