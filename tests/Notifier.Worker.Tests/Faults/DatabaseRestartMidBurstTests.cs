@@ -1,12 +1,10 @@
-using Notifier.Testing.Database;
 using Notifier.Worker.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Notifier.Worker.Tests.Faults;
 
 [RunsLong]
-public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.OwnServer world, ITestOutputHelper output)
-    : IClassFixture<DatabaseRestartMidBurstTests.OwnServer>
+public sealed class DatabaseRestartMidBurstTests(OwnServerWorld world, ITestOutputHelper output) : IClassFixture<OwnServerWorld>
 {
     [Fact]
     public async Task MariaDbRestartedMidBurst_TheWorkersRecoverByThemselves_AndNothingIsLost()
@@ -26,24 +24,5 @@ public sealed class DatabaseRestartMidBurstTests(DatabaseRestartMidBurstTests.Ow
         Assert.Equal(0, count.Lost);
         Assert.Equal(BurstRun.Messages, count.Sent);
         Assert.InRange(count.Duplicated, 0, BurstRun.HeldAtMost);
-    }
-
-    /// <summary>A MariaDB server of this class's own, since restarting the shared one would hit every other test.</summary>
-    public sealed class OwnServer : WorkerWorld
-    {
-        public OwnMariaDbServer Server { get; private set; } = null!;
-
-        public override async Task InitializeAsync()
-        {
-            Kakao.Time = Clock;
-            Server = await OwnMariaDbServer.StartAsync("restart_test");
-            ConnectionString = Server.For("restart_test");
-        }
-
-        public override async Task DisposeAsync()
-        {
-            Kakao.Dispose();
-            await Server.DisposeAsync();
-        }
     }
 }
