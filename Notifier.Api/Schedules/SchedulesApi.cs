@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Notifier.Api.ApiKeys;
 using Notifier.Api.Messages;
@@ -14,7 +16,8 @@ internal static class SchedulesApi
     public static RouteGroupBuilder MapSchedules(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapApiGroup("/api/schedules", "Schedules");
-        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:long}", GetAsync);
         api.MapPut("/{id:long}", ReplaceAsync).WithStrictJsonBody<ScheduleDraft>();
@@ -24,8 +27,13 @@ internal static class SchedulesApi
     }
 
     private static async Task<Results<Created<ScheduleView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        StrictJson<ScheduleDraft> draft, ClaimsPrincipal user, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken)
+        StrictJson<ScheduleDraft> draft, HttpRequest http, ClaimsPrincipal user, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!IdempotencyKeyHeader.TryRead(http, out var idempotencyKey, out var keyProblem))
+        {
+            return keyProblem;
+        }
+
         var caller = ApiCaller.From(user);
         if (draft.Value.AccountId is { } asked && !caller.MayActOn(asked))
         {
@@ -33,13 +41,23 @@ internal static class SchedulesApi
         }
 
         // An owner key's schedule is for its own account without being told.
-        return await schedules.CreateAsync(draft.Value with { AccountId = draft.Value.AccountId ?? caller.AccountId }, cancellationToken) switch
+        var asking = draft.Value with { AccountId = draft.Value.AccountId ?? caller.AccountId };
+        var key = idempotencyKey is null ? null : new CreationKey(caller.Scope(), idempotencyKey, RequestHash(asking));
+        return await schedules.CreateAsync(asking, key, cancellationToken) switch
         {
-            ScheduleChange.Saved saved => TypedResults.Created($"/api/schedules/{saved.Schedule.Id}", ScheduleView.From(saved.Schedule, time.GetUtcNow().UtcDateTime)),
+            ScheduleChange.Saved saved => Created(saved.Schedule, time),
+            ScheduleChange.Replayed replayed => Created(replayed.Schedule, time),
             ScheduleChange.Invalid invalid => Invalid(invalid),
             var refused => Refusal(refused, 0),
         };
     }
+
+    private static Created<ScheduleView> Created(Schedule schedule, TimeProvider time) =>
+        TypedResults.Created($"/api/schedules/{schedule.Id}", ScheduleView.From(schedule, time.GetUtcNow().UtcDateTime));
+
+    /// <summary>What makes two creations "the same schedule": the draft as it was asked for, with the account it is for.</summary>
+    private static string RequestHash(ScheduleDraft draft) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(draft, JsonBody.Options)));
 
     private static async Task<Results<Ok<List<ScheduleView>>, ProblemHttpResult>> ListAsync(
         long? accountId, ClaimsPrincipal user, ScheduleService schedules, TimeProvider time, CancellationToken cancellationToken)
@@ -90,6 +108,8 @@ internal static class SchedulesApi
     private static ProblemHttpResult Refusal(ScheduleChange change, long id) => change switch
     {
         ScheduleChange.NoAccount none => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No account for the schedule", detail: none.Why),
+        ScheduleChange.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The Idempotency-Key was used for another schedule",
+            detail: "This Idempotency-Key created a schedule before from a different request. Use a new key for a new schedule."),
         ScheduleChange.LimitReached limit => TypedResults.Problem(
             statusCode: StatusCodes.Status409Conflict, title: "The account has as many schedules as it may have", detail: limit.Detail,
             extensions: new Dictionary<string, object?> { ["limit"] = limit.Setting, ["max"] = limit.Limit }),

@@ -23,6 +23,8 @@ public abstract class NotifierDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Schedules.Schedule> Schedules => Set<Schedules.Schedule>();
 
+    public DbSet<Schedules.ScheduleCreationKey> ScheduleCreationKeys => Set<Schedules.ScheduleCreationKey>();
+
     public DbSet<AccountUnlinkRequest> AccountUnlinkRequests => Set<AccountUnlinkRequest>();
 
     public DbSet<Owners.Invite> Invites => Set<Owners.Invite>();

@@ -24,6 +24,7 @@ internal sealed class HousekeepingJob(IServiceScopeFactory scopes, TimeProvider 
         var now = time.GetUtcNow().UtcDateTime;
         var keysBefore = now.AddHours(-options.Value.IdempotencyKeyHours);
         await db.IdempotencyRecords.Where(r => r.CreatedAt < keysBefore).ExecuteDeleteAsync(cancellationToken);
+        await db.ScheduleCreationKeys.Where(k => k.CreatedAt < keysBefore).ExecuteDeleteAsync(cancellationToken);
         var usageBefore = KoreanTime.Day(now).AddDays(-7);
         await db.DailyUsage.Where(u => u.Day < usageBefore).ExecuteDeleteAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DeliveryRetention>().DeleteExpiredAsync(cancellationToken);

@@ -8,6 +8,12 @@ public abstract record ScheduleChange
     /// <summary>Errors by field (<c>cron</c>, <c>timeZone</c>, <c>message.card.title</c>, ...).</summary>
     public sealed record Invalid(IDictionary<string, string[]> Errors) : ScheduleChange;
 
+    /// <summary>An earlier creation with the same Idempotency-Key and the same request made this schedule.</summary>
+    public sealed record Replayed(Schedule Schedule) : ScheduleChange;
+
+    /// <summary>The Idempotency-Key created another schedule before (the request differed).</summary>
+    public sealed record KeyReused : ScheduleChange;
+
     public sealed record Deleted : ScheduleChange;
 
     public sealed record NotFound : ScheduleChange;

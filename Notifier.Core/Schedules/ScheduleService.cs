@@ -26,7 +26,14 @@ public sealed class ScheduleService(
     public Task<List<Schedule>> ListAsync(long? accountId, CancellationToken cancellationToken) =>
         db.Schedules.AsNoTracking().Where(s => accountId == null || s.AccountId == accountId).OrderBy(s => s.Id).ToListAsync(cancellationToken);
 
-    public async Task<ScheduleChange> CreateAsync(ScheduleDraft draft, CancellationToken cancellationToken)
+    public Task<ScheduleChange> CreateAsync(ScheduleDraft draft, CancellationToken cancellationToken) => CreateAsync(draft, null, cancellationToken);
+
+    /// <summary>
+    /// Creates the schedule. With a <paramref name="key"/>, a creation sent again with the same key and request
+    /// answers the schedule the first one made (<see cref="ScheduleChange.Replayed"/>), and with another request
+    /// <see cref="ScheduleChange.KeyReused"/>; the key is stored in the creation's transaction.
+    /// </summary>
+    public async Task<ScheduleChange> CreateAsync(ScheduleDraft draft, CreationKey? key, CancellationToken cancellationToken)
     {
         string? refusal = null;
         var account = await AccountChoice.ResolveAsync(db, draft.AccountId, why => refusal = why, cancellationToken);
@@ -43,22 +50,70 @@ public sealed class ScheduleService(
         }
 
         var max = options.Value.MaxPerAccount;
-        return await db.InTransactionAsync<ScheduleChange>(async ct =>
+        try
         {
-            // The account row is the lock every creation for this account queues behind (on every node), so two
-            // concurrent creations cannot both see room for one more.
-            await db.Dialect.LockAccountAsync(schedule.AccountId, ct);
-            var count = await db.Schedules.CountAsync(s => s.AccountId == schedule.AccountId, ct);
-            if (count >= max)
+            return await db.InTransactionAsync<ScheduleChange>(async ct =>
             {
-                return new ScheduleChange.LimitReached($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MaxPerAccount)}", max,
-                    $"Account {schedule.AccountId} has {count} schedules, the most this Notifier allows ({ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MaxPerAccount)} = {max}). Delete one first.");
+                // The account row is the lock every creation for this account queues behind (on every node), so two
+                // concurrent creations cannot both see room for one more, nor both miss the other's key.
+                await db.Dialect.LockAccountAsync(schedule.AccountId, ct);
+                if (key is not null && await EarlierCreationAsync(key, ct) is { } earlier)
+                {
+                    return earlier;
+                }
+
+                var count = await db.Schedules.CountAsync(s => s.AccountId == schedule.AccountId, ct);
+                if (count >= max)
+                {
+                    return new ScheduleChange.LimitReached($"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MaxPerAccount)}", max,
+                        $"Account {schedule.AccountId} has {count} schedules, the most this Notifier allows ({ScheduleOptions.SectionName}:{nameof(ScheduleOptions.MaxPerAccount)} = {max}). Delete one first.");
+                }
+
+                db.Schedules.Add(schedule);
+                await db.SaveChangesAsync(ct);
+                if (key is not null)
+                {
+                    db.ScheduleCreationKeys.Add(new ScheduleCreationKey
+                    {
+                        Scope = key.Scope, Key = key.Key, RequestHash = key.RequestHash, ScheduleId = schedule.Id, CreatedAt = schedule.CreatedAt,
+                    });
+                    await db.SaveChangesAsync(ct);
+                }
+
+                return change;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same key committed meanwhile for another account (one account's creations queue on its lock): that
+            // request differed from this one, which the earlier creation now says.
+            db.ChangeTracker.Clear();
+            if (await EarlierCreationAsync(key, CancellationToken.None) is { } earlier)
+            {
+                return earlier;
             }
 
-            db.Schedules.Add(schedule);
-            await db.SaveChangesAsync(ct);
-            return change;
-        }, cancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>What an earlier creation with this key says now: its schedule when the request was the same, else refused; null when there was none.</summary>
+    private async Task<ScheduleChange?> EarlierCreationAsync(CreationKey key, CancellationToken cancellationToken)
+    {
+        var earlier = await db.ScheduleCreationKeys.AsNoTracking()
+            .SingleOrDefaultAsync(k => k.Scope == key.Scope && k.Key == key.Key, cancellationToken);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (earlier.RequestHash != key.RequestHash)
+        {
+            return new ScheduleChange.KeyReused();
+        }
+
+        var schedule = await db.Schedules.AsNoTracking().SingleOrDefaultAsync(s => s.Id == earlier.ScheduleId, cancellationToken);
+        return schedule is null ? null : new ScheduleChange.Replayed(schedule);
     }
 
     /// <summary>Replaces the schedule; a fire already turned into a delivery but not yet due is withdrawn and fired anew.</summary>

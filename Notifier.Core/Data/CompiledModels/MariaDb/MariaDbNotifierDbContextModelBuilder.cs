@@ -11,7 +11,7 @@ namespace Notifier.Core.Data.CompiledModels.MariaDb
     public partial class MariaDbNotifierDbContextModel
     {
         private MariaDbNotifierDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("aaaa3776-7e20-4099-b883-8741328950c6"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("f2172bb7-9aa8-4630-b856-f4fdfcbf352d"), entityTypeCount: 14)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Notifier.Core.Data.CompiledModels.MariaDb
             var topicRoute = TopicRouteEntityType.Create(this);
             var invite = InviteEntityType.Create(this);
             var schedule = ScheduleEntityType.Create(this);
+            var scheduleCreationKey = ScheduleCreationKeyEntityType.Create(this);
 
             OwnerApiKeyEntityType.CreateForeignKey1(ownerApiKey, account);
             DailyUsageEntityType.CreateForeignKey1(dailyUsage, account);
@@ -40,6 +41,7 @@ namespace Notifier.Core.Data.CompiledModels.MariaDb
             TopicRouteEntityType.CreateForeignKey1(topicRoute, account);
             InviteEntityType.CreateForeignKey1(invite, account);
             ScheduleEntityType.CreateForeignKey1(schedule, account);
+            ScheduleCreationKeyEntityType.CreateForeignKey1(scheduleCreationKey, schedule);
 
             AccountEntityType.CreateAnnotations(account);
             AccountUnlinkRequestEntityType.CreateAnnotations(accountUnlinkRequest);
@@ -54,6 +56,7 @@ namespace Notifier.Core.Data.CompiledModels.MariaDb
             TopicRouteEntityType.CreateAnnotations(topicRoute);
             InviteEntityType.CreateAnnotations(invite);
             ScheduleEntityType.CreateAnnotations(schedule);
+            ScheduleCreationKeyEntityType.CreateAnnotations(scheduleCreationKey);
 
             AddAnnotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn);
             AddAnnotation("ProductVersion", "9.0.23");

@@ -11,7 +11,7 @@ namespace Notifier.Core.Data.CompiledModels.Sqlite
     public partial class SqliteNotifierDbContextModel
     {
         private SqliteNotifierDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5504a01e-25f2-463b-919e-fd90b9efeafc"), entityTypeCount: 13)
+            : base(skipDetectChanges: false, modelId: new Guid("751aab18-c9bf-4e95-8413-0f41175c45ec"), entityTypeCount: 14)
         {
         }
 
@@ -30,6 +30,7 @@ namespace Notifier.Core.Data.CompiledModels.Sqlite
             var topicRoute = TopicRouteEntityType.Create(this);
             var invite = InviteEntityType.Create(this);
             var schedule = ScheduleEntityType.Create(this);
+            var scheduleCreationKey = ScheduleCreationKeyEntityType.Create(this);
 
             OwnerApiKeyEntityType.CreateForeignKey1(ownerApiKey, account);
             DailyUsageEntityType.CreateForeignKey1(dailyUsage, account);
@@ -40,6 +41,7 @@ namespace Notifier.Core.Data.CompiledModels.Sqlite
             TopicRouteEntityType.CreateForeignKey1(topicRoute, account);
             InviteEntityType.CreateForeignKey1(invite, account);
             ScheduleEntityType.CreateForeignKey1(schedule, account);
+            ScheduleCreationKeyEntityType.CreateForeignKey1(scheduleCreationKey, schedule);
 
             AccountEntityType.CreateAnnotations(account);
             AccountUnlinkRequestEntityType.CreateAnnotations(accountUnlinkRequest);
@@ -54,6 +56,7 @@ namespace Notifier.Core.Data.CompiledModels.Sqlite
             TopicRouteEntityType.CreateAnnotations(topicRoute);
             InviteEntityType.CreateAnnotations(invite);
             ScheduleEntityType.CreateAnnotations(schedule);
+            ScheduleCreationKeyEntityType.CreateAnnotations(scheduleCreationKey);
 
             AddAnnotation("ProductVersion", "9.0.23");
         }

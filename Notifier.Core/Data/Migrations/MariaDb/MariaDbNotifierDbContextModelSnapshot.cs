@@ -521,6 +521,36 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.ToTable("schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Notifier.Core.Schedules.ScheduleCreationKey", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(120)
+                        .HasColumnType("varchar(120)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ScheduleId");
+
+                    b.ToTable("schedule_creation_keys", (string)null);
+                });
+
             modelBuilder.Entity("Notifier.Core.ApiKeys.OwnerApiKey", b =>
                 {
                     b.HasOne("Notifier.Core.Accounts.Account", null)
@@ -598,6 +628,15 @@ namespace Notifier.Core.Data.Migrations.MariaDb
                     b.HasOne("Notifier.Core.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Schedules.ScheduleCreationKey", b =>
+                {
+                    b.HasOne("Notifier.Core.Schedules.Schedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -263,5 +263,22 @@ CREATE INDEX "IX_topics_AccountId" ON "topics" ("AccountId");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261202051926_Integrations', '9.0.23');
 
+CREATE TABLE "schedule_creation_keys" (
+    "Scope" TEXT NOT NULL,
+    "Key" TEXT NOT NULL,
+    "RequestHash" TEXT NOT NULL,
+    "ScheduleId" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "PK_schedule_creation_keys" PRIMARY KEY ("Scope", "Key"),
+    CONSTRAINT "FK_schedule_creation_keys_schedules_ScheduleId" FOREIGN KEY ("ScheduleId") REFERENCES "schedules" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_schedule_creation_keys_CreatedAt" ON "schedule_creation_keys" ("CreatedAt");
+
+CREATE INDEX "IX_schedule_creation_keys_ScheduleId" ON "schedule_creation_keys" ("ScheduleId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261203085045_ScheduleCreationKeys', '9.0.23');
+
 COMMIT;
 

@@ -502,6 +502,36 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.ToTable("schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Notifier.Core.Schedules.ScheduleCreationKey", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Scope", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("ScheduleId");
+
+                    b.ToTable("schedule_creation_keys", (string)null);
+                });
+
             modelBuilder.Entity("Notifier.Core.ApiKeys.OwnerApiKey", b =>
                 {
                     b.HasOne("Notifier.Core.Accounts.Account", null)
@@ -579,6 +609,15 @@ namespace Notifier.Core.Data.Migrations.Sqlite
                     b.HasOne("Notifier.Core.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Notifier.Core.Schedules.ScheduleCreationKey", b =>
+                {
+                    b.HasOne("Notifier.Core.Schedules.Schedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
