@@ -6,6 +6,13 @@ namespace Notifier.Api.Messages;
 /// <summary>The optional <c>Idempotency-Key</c> request header: one value of 1 to 200 printable characters.</summary>
 internal static class IdempotencyKeyHeader
 {
+    /// <summary>Marks an endpoint that reads the header, so the API description lists it (OpenApiSetup).</summary>
+    public sealed class Accepted;
+
+    /// <summary>Says in the endpoint's metadata that it takes an Idempotency-Key.</summary>
+    public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new Accepted());
+
     public const string Name = "Idempotency-Key";
     public const int MaxLength = 200;
 

@@ -19,6 +19,7 @@ internal static class MessagesApi
         var api = routes.MapApiGroup("/api/messages", "Messages");
         api.MapPost("/", SendAsync)
             .WithStrictJsonBody<SendMessageRequest>()
+            .AcceptsIdempotencyKey()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

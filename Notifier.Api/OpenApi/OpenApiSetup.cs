@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Notifier.Api.Messages;
 using Scalar.AspNetCore;
 
 namespace Notifier.Api.OpenApi;
@@ -59,6 +60,19 @@ internal static class OpenApiSetup
                     operation.Responses ??= new OpenApiResponses();
                     operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No valid API key, or a malformed credential (problem details)." });
                     operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Over this API key's rate limit: Retry-After says when to retry (problem details)." });
+                    operation.Responses.TryAdd("503", new OpenApiResponse { Description = "Not answered within Api:RequestTimeoutSeconds (the database may be restarting): Retry-After says when to retry (problem details)." });
+                }
+
+                if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotencyKeyHeader.Accepted>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = IdempotencyKeyHeader.Name,
+                        In = ParameterLocation.Header,
+                        Description = $"Optional, 1 to {IdempotencyKeyHeader.MaxLength} printable characters, per API key: the same request sent again with it is answered as the first was and stored once; another request with it is 422. Remembered for Schedules:IdempotencyKeyHours.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKeyHeader.MaxLength },
+                    });
                 }
 
                 MessageShapeExamples.Apply(operation, context);

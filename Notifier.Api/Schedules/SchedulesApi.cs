@@ -16,7 +16,7 @@ internal static class SchedulesApi
     public static RouteGroupBuilder MapSchedules(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapApiGroup("/api/schedules", "Schedules");
-        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>()
+        api.MapPost("/", CreateAsync).WithStrictJsonBody<ScheduleDraft>().AcceptsIdempotencyKey()
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:long}", GetAsync);

@@ -36,7 +36,16 @@ public sealed class OpenApiDocumentTests(ApiFixture fixture) : IClassFixture<Api
         {
             Assert.True(operation.Value.TryGetProperty("security", out _), $"{operation.Name} names the bearer scheme");
             Assert.True(operation.Value.GetProperty("responses").TryGetProperty("401", out _), $"{operation.Name} documents 401");
+            Assert.True(operation.Value.GetProperty("responses").TryGetProperty("503", out _), $"{operation.Name} documents 503");
         }
+
+        // The two creations that can be sent again safely say how.
+        string[] keyed = ["post /api/messages", "post /api/schedules"];
+        var withKey = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Where(o =>
+                o.Value.TryGetProperty("parameters", out var parameters)
+                && parameters.EnumerateArray().Any(x => x.GetProperty("name").GetString() == "Idempotency-Key" && x.GetProperty("in").GetString() == "header"))
+            .Select(o => $"{o.Name} {p.Name}"));
+        Assert.Equal(keyed, withKey.Order());
 
         var send = paths.GetProperty("/api/messages").GetProperty("post");
         var body = send.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString();
