@@ -39,18 +39,19 @@ public sealed partial class AccessTokenService(
     public Task<string> ForceRefreshAsync(long accountId, CancellationToken cancellationToken) =>
         RefreshAsync(accountId, knownToken: null, onlyIfStale: false, cancellationToken);
 
-    private Task<string> RefreshAsync(long accountId, string? knownToken, bool onlyIfStale, CancellationToken cancellationToken)
+    private async Task<string> RefreshAsync(long accountId, string? knownToken, bool onlyIfStale, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         // Kept across the execution strategy's retries: once Kakao answered (and maybe rotated the refresh token),
         // a retry after a lost database connection stores this answer instead of asking Kakao again with a dead token.
         KakaoTokenResponse? obtained = null;
-        // The caller may give up (a request's client leaves, its deadline passes, the host stops) only until Kakao is
-        // asked: Kakao retires the old refresh token when it sends a new one (KOE322), so an answer not stored would
-        // mean connecting KakaoTalk again. From then on nothing is cancelled; Kakao:TimeoutSeconds bounds the call.
-        return strategy.ExecuteAsync(async _ =>
+        // The caller may give up (a request's client leaves, its deadline passes, the host stops) while this waits for
+        // the lock or the database, but not once Kakao is asked: Kakao retires the old refresh token when it sends a
+        // new one (KOE322), so an answer not stored would mean connecting KakaoTalk again. Kakao:TimeoutSeconds bounds
+        // the call; the strategy's retries then store its answer whatever the caller does.
+        using var untilAsked = new CancellableUntilAsked(cancellationToken);
+        return await strategy.ExecuteAsync(async ct =>
         {
-            var ct = obtained is null ? cancellationToken : CancellationToken.None;
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var account = await db.Dialect.LockAccountAsync(accountId, ct)
@@ -68,22 +69,27 @@ public sealed partial class AccessTokenService(
             KakaoTokenResponse tokens;
             try
             {
-                tokens = obtained ??= await auth.RefreshAsync(vault.ReadRefreshToken(account), CancellationToken.None);
+                if (obtained is null)
+                {
+                    untilAsked.MarkAsked();
+                }
+
+                tokens = obtained ??= await auth.RefreshAsync(vault.ReadRefreshToken(account), ct);
             }
             catch (KakaoAuthException ex) when (ex.IsRefreshTokenDead)
             {
                 var reason = $"Kakao refused the refresh token ({ex.ErrorCode}); connect KakaoTalk again";
-                await MarkReauthorizationRequiredAsync(account, reason, CancellationToken.None);
-                await transaction.CommitAsync(CancellationToken.None);
+                await MarkReauthorizationRequiredAsync(account, reason, ct);
+                await transaction.CommitAsync(ct);
                 throw new AccountUnavailableException(account.Id, AccountStatus.ReauthorizationRequired, reason);
             }
 
             vault.Apply(account, tokens, time.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             LogRefreshed(logger, account.Id, tokens.RefreshToken is not null);
             return tokens.AccessToken;
-        }, CancellationToken.None);
+        }, untilAsked.Token);
     }
 
     private bool IsFresh(Account account) => IsFresh(account, time.GetUtcNow().UtcDateTime, options.Value);
