@@ -38,7 +38,7 @@ serve() {
   local dir="$1" port="$2"
   local user_opt=(); [ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
   "$(find_bin mariadbd)" --no-defaults --datadir="$dir/data" --socket="$dir/sock" --port="$port" \
-    --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/pid" --log-error="$dir/err.log" \
+    --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/pid" --log-error="$dir/err.log" --tmpdir="$dir/tmp" \
     --skip-name-resolve --max-connections=1000 --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=256M \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci >/dev/null 2>&1 &
   local admin; admin=$(find_bin mariadb-admin)
@@ -50,11 +50,13 @@ serve() {
 }
 
 start() {
-  local dir="$1"; mkdir -p "$dir"
+  local dir="$1"; mkdir -p "$dir/tmp"
   local port; port=$(free_port)
   local user_opt=(); [ "$(id -u)" -eq 0 ] && user_opt=(--user=root)
-  "$(find_bin mariadb-install-db)" --no-defaults --datadir="$dir/data" "${user_opt[@]}" \
-    --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1
+  # Each server has a tmpdir of its own: a starting mariadbd (and mariadb-install-db's bootstrap) removes every #sql*
+  # file in its tmpdir, so servers sharing /tmp broke each other's bootstrap when started at once (CI, stop 23).
+  "$(find_bin mariadb-install-db)" --no-defaults --datadir="$dir/data" --tmpdir="$dir/tmp" "${user_opt[@]}" \
+    --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; exit 1; }
   serve "$dir" "$port"
   local password; password=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
   "$(find_bin mariadb)" --no-defaults --socket="$dir/sock" -uroot -e \

@@ -25,7 +25,11 @@ public sealed class MariaDbOnOwnServer : ITestDatabase
         ConnectionString = Server.For(Database);
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // Null when the server did not start: the start's own error is the one to read.
+        if (Server is not null) await Server.DisposeAsync();
+    }
 
     public Task<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters) =>
         TestMariaDb.ScalarAsync(ConnectionString, sql, parameters);

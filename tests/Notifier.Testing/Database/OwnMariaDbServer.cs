@@ -25,13 +25,30 @@ public sealed class OwnMariaDbServer : IAsyncDisposable
     public static async Task<OwnMariaDbServer> StartAsync(string database)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"notifier-own-db-{Guid.NewGuid():N}");
-        var root = (await ScriptAsync("start", directory)).Trim().Split('\n')[^1];
+        string root;
+        try
+        {
+            root = (await ScriptAsync("start", directory)).Trim().Split('\n')[^1];
+        }
+        catch
+        {
+            await ScriptAsync("stop", directory); // a half-started server (installed, not answering) is stopped and its directory removed
+            throw;
+        }
         var server = new OwnMariaDbServer(directory, root);
-        await using var connection = new MySqlConnection(root);
-        await connection.OpenAsync();
-        await using var create = new MySqlCommand($"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
-        await create.ExecuteNonQueryAsync();
-        return server;
+        try
+        {
+            await using var connection = new MySqlConnection(root);
+            await connection.OpenAsync();
+            await using var create = new MySqlCommand($"CREATE DATABASE `{database}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci", connection);
+            await create.ExecuteNonQueryAsync();
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync(); // nobody else holds it yet: stop it rather than leave a server running
+            throw;
+        }
     }
 
     /// <summary>The connection string of <paramref name="database"/> on this server.</summary>

@@ -17,6 +17,6 @@ public sealed class OwnServerWorld : WorkerWorld
     public override async Task DisposeAsync()
     {
         Kakao.Dispose();
-        await Server.DisposeAsync();
+        if (Server is not null) await Server.DisposeAsync(); // null when it did not start: its own error is the one to read
     }
 }
