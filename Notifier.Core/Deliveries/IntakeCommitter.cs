@@ -1,224 +1,70 @@
-using System.Diagnostics;
-using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MySqlConnector;
 using Notifier.Core.Data;
-using Notifier.Core.Metrics;
 
 namespace Notifier.Core.Deliveries;
 
 /// <summary>
-/// This process's group committer: requests validated on their own threads wait here while one loop stores them in
+/// This process's group committer: requests validated on their own threads wait here while a loop stores them in
 /// groups (up to <see cref="MaxGroup"/> rows, or what came within <see cref="MaxWait"/> of the group's first), one
 /// multi-row insert each (<see cref="IntakeGroupWriter"/>). A request is answered only after its group committed. A
 /// failed group fails only its own rows: each is tried once more alone, then answered <see cref="IntakeResult.NotStored"/>.
 /// On stop it takes no more rows (callers then commit alone) and stores what it holds. docs/decisions/0016.
+/// <para>
+/// On MariaDB two loops (<see cref="IntakeLane"/>) store groups at once, each on its own connection, an account's rows
+/// always in the same one: while one lane's insert runs in the server, the other's requests are parsed and answered, so
+/// the server's and this process's work overlap instead of taking turns. SQLite has one writer at a time: one lane.
+/// </para>
 /// </summary>
-public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, DispatchSignal signal, ILogger<IntakeCommitter> logger) : IHostedService
+public sealed partial class IntakeCommitter : IHostedService
 {
     public const int MaxGroup = 256;
 
     public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>How long the loop keeps its connection open with nothing to store.</summary>
-    private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(5);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly DispatchSignal _signal;
+    private readonly ILogger<IntakeCommitter> _logger;
+    private readonly IntakeLane[] _lanes;
 
-    // The loop's blocking wait is the channel's only continuation: run inline, a hand-over wakes the loop's own thread
-    // directly instead of queueing behind the requests in the thread pool.
-    private readonly Channel<Pending> _channel = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
-    private Task _loop = Task.CompletedTask;
-    private Task<bool>? _waiting;
-
-    /// <summary>Stores <paramref name="row"/> with the next group (or alone, when the loop is not running) and answers once it is committed.</summary>
-    public Task<IntakeResult> SubmitAsync(IntakeRow row)
+    public IntakeCommitter(IServiceScopeFactory scopes, DispatchSignal signal, IOptions<DatabaseOptions> database, ILogger<IntakeCommitter> logger)
     {
-        var pending = new Pending(row);
-        return _channel.Writer.TryWrite(pending) ? pending.Done.Task : CommitAloneAsync(row);
+        (_scopes, _signal, _logger) = (scopes, signal, logger);
+        var lanes = database.Value.Provider == DatabaseProvider.MariaDb ? 2 : 1;
+        _lanes = Enumerable.Range(0, lanes).Select(_ => new IntakeLane(scopes, signal, CommitAloneAsync, logger)).ToArray();
     }
 
-    /// <summary>
-    /// Starts the loop on a thread of its own: it waits for rows and for its group's insert by blocking there (an
-    /// ordinary group's insert runs with synchronous I/O), so under load neither the window's end nor the database's
-    /// answer waits for a thread-pool thread behind the very requests it is to answer (BENCHMARKS.md, run 13).
-    /// </summary>
+    /// <summary>Stores <paramref name="row"/> with the next group of its account's lane (or alone, when the lanes are not running) and answers once it is committed.</summary>
+    public Task<IntakeResult> SubmitAsync(IntakeRow row) =>
+        // "The only account" (no id) goes to the first lane, as account 0 would.
+        _lanes[(int)((ulong)(row.AccountId ?? 0) % (ulong)_lanes.Length)].TrySubmit(row) ?? CommitAloneAsync(row);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        foreach (var lane in _lanes)
+        {
+            lane.Start();
+        }
+
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        _channel.Writer.TryComplete();
-        await _loop.WaitAsync(cancellationToken);
-    }
-
-    private void Run()
-    {
-        var group = new List<Pending>(MaxGroup);
-        AsyncServiceScope? held = null;
-        try
-        {
-            while (true)
-            {
-                if (!WaitForRow(held is null ? Timeout.InfiniteTimeSpan : IdleClose))
-                {
-                    if (_channel.Reader.Completion.IsCompleted)
-                    {
-                        return; // stopped and drained
-                    }
-
-                    // Nothing for a while: give the connection back to the pool.
-                    held?.Dispose();
-                    held = null;
-                    continue;
-                }
-
-                Fill(group);
-                held ??= Open();
-                if (!Commit(held.Value, group))
-                {
-                    held.Value.Dispose();
-                    held = null;
-                }
-
-                group.Clear();
-            }
-        }
-        finally
-        {
-            held?.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Takes what waits, then what comes until the group's first row has waited <see cref="MaxWait"/> (counted from its
-    /// hand-over, so a row that already waited for the previous group's commit does not wait the window again), up to
-    /// <see cref="MaxGroup"/>.
-    /// </summary>
-    private void Fill(List<Pending> group)
-    {
-        var reader = _channel.Reader;
-        while (true)
-        {
-            while (group.Count < MaxGroup && reader.TryRead(out var pending))
-            {
-                group.Add(pending);
-            }
-
-            var left = MaxWait - Stopwatch.GetElapsedTime(group[0].Submitted);
-            if (group.Count >= MaxGroup || left <= TimeSpan.Zero || !WaitForRow(left))
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>True when a row is there to read within <paramref name="timeout"/>; false on timeout or when stopped and drained.</summary>
-    private bool WaitForRow(TimeSpan timeout)
-    {
-        var deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
-        while (true)
-        {
-            if (_channel.Reader.TryPeek(out _))
-            {
-                return true;
-            }
-
-            if (_waiting is { IsCompleted: true } done)
-            {
-                // Rows came (and were read since) or the channel completed; a fresh wait tells which.
-                _waiting = null;
-                if (!done.Result)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            _waiting ??= _channel.Reader.WaitToReadAsync().AsTask();
-            var left = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero || !_waiting.Wait(left))
-            {
-                return false; // still waiting: the next call goes on with the same wait
-            }
-        }
-    }
-
-    /// <summary>A scope whose context keeps one connection open across groups: no pool reset per group.</summary>
-    private AsyncServiceScope Open()
-    {
-        var scope = scopes.CreateAsyncScope();
-        try
-        {
-            // Under the intake's strategy, as the groups are: EF's own open would wait out the context's retries (about a
-            // minute when the database is down) while every request queues behind it.
-            var db = scope.ServiceProvider.GetRequiredService<NotifierDbContext>();
-            db.Dialect.IntakeStrategy().Execute(db.Database.OpenConnection);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogOpenFailed(logger, ex); // the group's own attempt fails and its rows are retried alone
-        }
-
-        return scope;
-    }
-
-    /// <summary>Stores the group and answers its rows (blocking this loop's thread until then); false when the group failed.</summary>
-    private bool Commit(AsyncServiceScope scope, List<Pending> group)
-    {
-        var rows = group.ConvertAll(p => p.Row);
-        var started = Stopwatch.GetTimestamp();
-        var waited = Stopwatch.GetElapsedTime(group[0].Submitted, started);
-        IntakeResult[] results;
-        try
-        {
-            results = scope.ServiceProvider.GetRequiredService<IntakeGroupWriter>().CommitAsync(rows, CancellationToken.None, blocking: true).GetAwaiter().GetResult();
-            NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            NotifierMetrics.RecordIntakeGroup(group.Count, waited, Stopwatch.GetElapsedTime(started));
-            LogGroupFailed(logger, ex, group.Count);
-            foreach (var pending in group)
-            {
-                pending.Done.TrySetResult(CommitAloneAsync(pending.Row).GetAwaiter().GetResult());
-            }
-
-            return false;
-        }
-
-        Answer(group, results);
-        return true;
-    }
-
-    private void Answer(List<Pending> group, IntakeResult[] results)
-    {
-        if (results.Any(r => r is IntakeResult.Accepted))
-        {
-            signal.Notify(); // committed: wake this process's dispatcher
-        }
-
-        for (var i = 0; i < group.Count; i++)
-        {
-            group[i].Done.TrySetResult(results[i]);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_lanes.Select(lane => lane.StopAsync())).WaitAsync(cancellationToken);
 
     /// <summary>One row in a group of its own, on a connection of its own; a failure answers <see cref="IntakeResult.NotStored"/>.</summary>
     private async Task<IntakeResult> CommitAloneAsync(IntakeRow row)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = _scopes.CreateAsyncScope();
             var result = (await scope.ServiceProvider.GetRequiredService<IntakeGroupWriter>().CommitAsync([row], CancellationToken.None))[0];
             if (result is IntakeResult.Accepted)
             {
-                signal.Notify();
+                _signal.Notify();
             }
 
             return result;
@@ -229,24 +75,11 @@ public sealed partial class IntakeCommitter(IServiceScopeFactory scopes, Dispatc
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            LogAloneFailed(logger, ex);
+            LogAloneFailed(_logger, ex);
             return new IntakeResult.NotStored();
         }
     }
 
-    private sealed record Pending(IntakeRow Row)
-    {
-        public long Submitted { get; } = Stopwatch.GetTimestamp();
-
-        public TaskCompletionSource<IntakeResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
-
-    [LoggerMessage(LogLevel.Warning, "An intake group of {Rows} rows failed; each is tried once more alone")]
-    private static partial void LogGroupFailed(ILogger logger, Exception exception, int rows);
-
     [LoggerMessage(LogLevel.Error, "An intake row failed alone too; its request is answered 500")]
     private static partial void LogAloneFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(LogLevel.Warning, "The intake committer could not open its connection")]
-    private static partial void LogOpenFailed(ILogger logger, Exception exception);
 }

@@ -40,6 +40,12 @@ public abstract class DatabaseDialect(NotifierDbContext db)
     public abstract IExecutionStrategy IntakeStrategy();
 
     /// <summary>
+    /// Sets up the connection an intake lane keeps open for its groups (<see cref="Deliveries.IntakeLane"/>), once per
+    /// open. The pool resets it when the lane gives it back.
+    /// </summary>
+    public abstract void PrepareIntakeConnection();
+
+    /// <summary>
     /// Creates a database that has no tables yet from the provider's new-database script, when it has one
     /// (<see cref="NewDatabaseScript"/>); false when it did not, and EF's migrations run as usual.
     /// </summary>

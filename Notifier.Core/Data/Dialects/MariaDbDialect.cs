@@ -29,6 +29,13 @@ public sealed class MariaDbDialect(NotifierDbContext db) : DatabaseDialect(db)
 
     public override IExecutionStrategy IntakeStrategy() => new MariaDbDeadlockRetry(Db);
 
+    // Read committed: the group insert's queue count is then a consistent read. Under repeatable read InnoDB took a
+    // shared next-key lock on every row it counted, so the two lanes' inserts waited on each other's gaps (p99 109 ms,
+    // 3,331/s against 4,484/s with one lane), and one lane spent a fifth more of the server's CPU per row on the locks.
+    // An account's groups are stored one at a time by its lane, so within a process the count is still exact.
+    public override void PrepareIntakeConnection() =>
+        Db.Database.ExecuteSqlRaw("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+
     public override Task<Account?> LockAccountAsync(long accountId, CancellationToken cancellationToken) =>
         Db.Accounts.FromSqlRaw($"SELECT * FROM {AccountTable.Table} WHERE {AccountTable[nameof(Account.Id)]} = {{0}} FOR UPDATE", accountId)
             .SingleOrDefaultAsync(cancellationToken);

@@ -24,6 +24,11 @@ public sealed class SqliteDialect(NotifierDbContext db) : DatabaseDialect(db)
     // One writer at a time: no other writer's insert to lose to.
     public override IExecutionStrategy IntakeStrategy() => Db.Database.CreateExecutionStrategy();
 
+    // One lane, one writer: nothing to set.
+    public override void PrepareIntakeConnection()
+    {
+    }
+
     public override async Task<bool> CreateNewDatabaseAsync(CancellationToken cancellationToken)
     {
         var connection = Db.Database.GetDbConnection();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Notifier.Core.Accounts;
+using Notifier.Core.Data;
 using Notifier.Core.Deliveries;
 using Notifier.Testing.Database;
 
@@ -150,6 +151,37 @@ public abstract class GroupCommitTests<TDatabase>(TDatabase database) : IClassFi
         {
             _host.Gate.FailOn = null;
         }
+    }
+
+    [Fact]
+    public async Task AnAccountInTheOtherLane_IsStoredWhileAGroupIsHeld_OnMariaDb_AndWaitsForIt_OnSqlite()
+    {
+        var held = await _host.AddAccountAsync();
+        var other = await _host.AddAccountAsync(); // ids follow each other: the other lane on MariaDB (two lanes, by account id)
+        _host.Gate.Hold(held);
+        var first = _host.EnqueueAsync(held, "holds its lane");
+        await _host.Gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var beside = _host.EnqueueAsync(other, "in the other lane");
+
+        if (database.Provider == DatabaseProvider.MariaDb)
+        {
+            // Not a timing assumption: the held group stays held until Release, so only another lane can answer this.
+            Assert.IsType<IntakeResult.Accepted>(await beside.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Single(await _host.DeliveriesAsync(other));
+            Assert.False(first.IsCompleted);
+        }
+        else
+        {
+            // SQLite has one writer at a time, so one lane: the row waits behind the held group.
+            Assert.False(beside.IsCompleted);
+            Assert.Empty(await _host.DeliveriesAsync(other));
+        }
+
+        _host.Gate.Release();
+        Assert.IsType<IntakeResult.Accepted>(await first);
+        Assert.IsType<IntakeResult.Accepted>(await beside);
+        Assert.Single(await _host.DeliveriesAsync(held));
     }
 
     [Fact]

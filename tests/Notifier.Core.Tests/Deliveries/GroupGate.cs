@@ -11,6 +11,7 @@ namespace Notifier.Core.Tests.Deliveries;
 internal sealed class GroupGate : IIntakeGroupHook
 {
     private TaskCompletionSource _release = Released();
+    private long? _heldAccount;
 
     public ConcurrentQueue<IReadOnlyList<IntakeRow>> Groups { get; } = new();
 
@@ -23,10 +24,14 @@ internal sealed class GroupGate : IIntakeGroupHook
     /// <summary>Runs after this gate, inside each group's commit, before its insert.</summary>
     public IIntakeGroupHook? Next { get; set; }
 
-    /// <summary>The next group to commit waits inside its commit until <see cref="Release"/>.</summary>
-    public void Hold()
+    /// <summary>
+    /// The next group to commit (with <paramref name="account"/>, only a group with a row for that account) waits inside
+    /// its commit until <see cref="Release"/>.
+    /// </summary>
+    public void Hold(long? account = null)
     {
         Entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        _heldAccount = account;
         _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
@@ -35,7 +40,7 @@ internal sealed class GroupGate : IIntakeGroupHook
     public async Task BeforeInsertAsync(IReadOnlyList<IntakeRow> rows, NotifierDbContext db, CancellationToken cancellationToken)
     {
         Groups.Enqueue(rows);
-        if (!_release.Task.IsCompleted)
+        if (!_release.Task.IsCompleted && (_heldAccount is not { } held || rows.Any(r => r.AccountId == held)))
         {
             Entered.TrySetResult();
             await _release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
