@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +74,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             // No GPU process: headless Chromium would emulate one in software (SwiftShader); without it the pages and
             // screenshots render the same with about a fifth less of Chromium's CPU (docs/decisions/0018).
-            Args = ["--no-sandbox", "--disable-gpu"],
+            // No background traffic: this machine's network is closed, and Chromium's own connections (component
+            // updates, sync, first-run fetches) are refused or hang there (the machine's notes, /work/.library/env).
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         Directory.CreateDirectory(ArtifactsDirectory);
         Assertions.SetDefaultExpectTimeout((float)Patience.TotalMilliseconds);
@@ -94,6 +97,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         context.SetDefaultNavigationTimeout((float)Patience.TotalMilliseconds);
         context.SetDefaultTimeout((float)Patience.TotalMilliseconds);
         return context;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="page"/> is at the fake Kakao's consent page: the authorize URL committed and the page
+    /// shown. Not the page's load event: a run once waited the whole <see cref="Patience"/> for it after the URL had
+    /// matched (stop 24), and the test needs only the URL and the page's text.
+    /// </summary>
+    public static async Task AtKakaoConsentAsync(IPage page)
+    {
+        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByText(ConsentPageText)).ToBeVisibleAsync();
     }
 
     /// <summary>How long a page step may take before the test fails.</summary>

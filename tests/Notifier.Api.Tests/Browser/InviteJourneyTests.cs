@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Notifier.Api.Tests.Browser;
@@ -28,7 +27,7 @@ public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await using var friendContext = await fixture.NewPhoneAsync();
         var friend = await friendContext.NewPageAsync();
         await friend.GotoAsync(link.PathAndQuery);
-        await friend.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+        await BrowserFixture.AtKakaoConsentAsync(friend);
         await friend.GotoAsync(fixture.Kakao.Authorize(new Uri(friend.Url), 7102, "Invited Friend").ToString());
         await Expect(friend.GetByText("Invited Friend (Kakao user 7102)")).ToBeVisibleAsync();
         await Expect(friend.GetByText("Inviting Owner")).ToHaveCountAsync(0);
@@ -54,7 +53,7 @@ public sealed class InviteJourneyTests(BrowserFixture fixture) : IClassFixture<B
     private async Task ConnectAsync(IPage page, long kakaoUserId, string nickname)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Connect KakaoTalk" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
+        await BrowserFixture.AtKakaoConsentAsync(page);
         await page.GotoAsync(fixture.Kakao.Authorize(new Uri(page.Url), kakaoUserId, nickname).ToString());
     }
 

@@ -65,8 +65,7 @@ public sealed class OwnerJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     private async Task ConnectAsync(IPage page, long kakaoUserId, string nickname)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Connect KakaoTalk" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"));
-        await Expect(page.GetByText(BrowserFixture.ConsentPageText)).ToBeVisibleAsync();
+        await BrowserFixture.AtKakaoConsentAsync(page);
         await page.GotoAsync(fixture.Kakao.Authorize(new Uri(page.Url), kakaoUserId, nickname).ToString());
     }
 
