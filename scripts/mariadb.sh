@@ -41,12 +41,14 @@ serve() {
     --bind-address=127.0.0.1 "${user_opt[@]}" --pid-file="$dir/pid" --log-error="$dir/err.log" --tmpdir="$dir/tmp" \
     --skip-name-resolve --max-connections=1000 --innodb-flush-log-at-trx-commit=2 --innodb-buffer-pool-size=256M \
     --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci >/dev/null 2>&1 &
+  local server=$!
   local admin; admin=$(find_bin mariadb-admin)
   for _ in $(seq 1 300); do
     if "$admin" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1; then break; fi
+    kill -0 "$server" 2>/dev/null || break # it gave up (its port taken, say): no use waiting
     sleep 0.1
   done
-  "$admin" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 || { cat "$dir/err.log" >&2; exit 1; }
+  "$admin" --no-defaults --socket="$dir/sock" -uroot ping >/dev/null 2>&1 || { cat "$dir/err.log" >&2; return 1; }
 }
 
 start() {
@@ -57,7 +59,15 @@ start() {
   # file in its tmpdir, so servers sharing /tmp broke each other's bootstrap when started at once (CI, stop 23).
   "$(find_bin mariadb-install-db)" --no-defaults --datadir="$dir/data" --tmpdir="$dir/tmp" "${user_opt[@]}" \
     --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1 || { cat "$dir/install.log" >&2; exit 1; }
-  serve "$dir" "$port"
+  # Two servers starting at once can pick the same free port; the one that loses the bind tries another.
+  local attempt
+  for attempt in 1 2 3; do
+    if serve "$dir" "$port"; then break; fi
+    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null || true
+    (( attempt < 3 )) || exit 1
+    echo "mariadbd did not start on port $port; trying another" >&2
+    port=$(free_port)
+  done
   local password; password=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
   "$(find_bin mariadb)" --no-defaults --socket="$dir/sock" -uroot -e \
     "CREATE USER 'notifier_test'@'127.0.0.1' IDENTIFIED BY '$password'; GRANT ALL ON *.* TO 'notifier_test'@'127.0.0.1' WITH GRANT OPTION;"
@@ -76,7 +86,7 @@ down() {
 # Starts the server in DIR again on the same port and data.
 up() {
   local dir="$1"
-  serve "$dir" "$(cat "$dir/port")"
+  serve "$dir" "$(cat "$dir/port")" || exit 1
 }
 
 restart() {
