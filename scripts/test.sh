@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 
 scripts/mariadb.sh install
 # Real third-party programs the tests drive, from Debian (nothing is downloaded by the tests themselves):
-# chromium (browser tests through Playwright), docker-compose (validates docker-compose.yml; no engine is needed),
+# chromium-headless-shell (browser tests through Playwright), docker-compose (validates docker-compose.yml; no engine is needed),
 # caddy (a real TLS reverse proxy, tls internal, in front of the published Api), apprise (a real ntfy client) and
 # prometheus-alertmanager (a real Alertmanager whose webhook receiver points at Notifier).
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 [ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
 [ -x /usr/bin/caddy ] || missing+=(caddy)
 [ -x /usr/bin/apprise ] || missing+=(apprise)

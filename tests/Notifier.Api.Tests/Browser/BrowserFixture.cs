@@ -15,11 +15,18 @@ namespace Notifier.Api.Tests.Browser;
 
 /// <summary>
 /// The Api on a real loopback port (a browser cannot reach the in-memory test server), dispatching to the WireMock
-/// Kakao, and Debian's chromium driven by Playwright's driver shipped in the NuGet package (no browser download).
+/// Kakao, and Debian's Chromium headless shell driven by Playwright's driver shipped in the NuGet package (no browser
+/// download).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>
+    /// Chromium's headless shell (Debian's <c>chromium-headless-shell</c>): the same Blink and V8 as the browser without
+    /// its window and UI, and what Playwright itself launches for a headless Chromium. The full browser in headless mode
+    /// still builds its toolbar and tab strip (renderers of their own): about three times the CPU for the same pages
+    /// (docs/decisions/0018, stop 25).
+    /// </summary>
+    public const string ChromiumPath = "/usr/bin/chromium-headless-shell";
 
     /// <summary>What the fake Kakao's consent page says (the real one asks the person to log in and agree).</summary>
     public const string ConsentPageText = "Kakao consent page (fake)";
@@ -66,7 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = new Uri(addresses.Addresses.First());
 
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/test.sh installs Debian's chromium package.");
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: scripts/test.sh installs Debian's chromium-headless-shell package.");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
