@@ -107,13 +107,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until <paramref name="page"/> is at the fake Kakao's consent page: the authorize URL committed and the page
-    /// shown. Not the page's load event: a run once waited the whole <see cref="Patience"/> for it after the URL had
-    /// matched (stop 24), and the test needs only the URL and the page's text.
+    /// Waits until <paramref name="page"/> is at the fake Kakao's consent page: its URL is the authorize URL and the page
+    /// shows the consent text; the URL is polled, no load state is waited for. <c>WaitForURLAsync</c> waits for one when
+    /// the URL already matches, and hung both ways: for the load event once after the URL had matched (stop 24), and for
+    /// "commit", which its client only ever sees while a navigation is in flight, when the headless shell had finished
+    /// navigating before the wait began (stop 25).
     /// </summary>
     public static async Task AtKakaoConsentAsync(IPage page)
     {
-        await page.WaitForURLAsync(new Regex("/oauth/authorize\\?"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/oauth/authorize\\?"));
         await Assertions.Expect(page.GetByText(ConsentPageText)).ToBeVisibleAsync();
     }
 
