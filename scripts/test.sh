@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/mariadb.sh install
 # Real third-party programs the tests drive, from Debian (nothing is downloaded by the tests themselves):
 # chromium-headless-shell (browser tests through Playwright), docker-compose (validates docker-compose.yml; no engine
-# is needed), caddy (a real TLS reverse proxy, tls internal, in front of the published Api), apprise (a real ntfy client) and
-# prometheus-alertmanager (a real Alertmanager whose webhook receiver points at Notifier).
+# is needed), caddy (a real TLS reverse proxy, tls internal, in front of the published Api), apprise (a real ntfy
+# client) and prometheus-alertmanager (a real Alertmanager whose webhook receiver points at Notifier).
 missing=()
 [ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 [ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
