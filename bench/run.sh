@@ -3,7 +3,7 @@
 # stops the server. Arguments go to the bench (smaller sizes for a quick run), for example:
 #   bench/run.sh --deliveries 2000 --accounts 200 --upkeep-accounts 1000 --rest-seconds 5
 #   bench/run.sh --quick              (every figure at a small size, about three minutes)
-# NOTIFIER_BENCH_ONLY=burst,rest,upkeep,memory,start picks figures.
+# NOTIFIER_BENCH_ONLY=burst,rest,upkeep,memory,start picks figures (memory: the hosts, then the libraries alone, bench/Notifier.Floor).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,8 +20,8 @@ dotnet build Notifier.sln -c Release -nologo -v quiet
 # The hosts as they are shipped (the memory and start figures run these).
 NOTIFIER_BENCH_PUBLISHED="$PWD/artifacts/bench-publish"
 export NOTIFIER_BENCH_PUBLISHED
-for project in Notifier.Api Notifier.Worker; do
-  dotnet publish "$project/$project.csproj" -c Release --no-build -nologo -v quiet -o "$NOTIFIER_BENCH_PUBLISHED/$project"
+for project in Notifier.Api Notifier.Worker bench/Notifier.Floor; do
+  dotnet publish "$project/${project##*/}.csproj" -c Release --no-build -nologo -v quiet -o "$NOTIFIER_BENCH_PUBLISHED/${project##*/}"
 done
 db_dir=$(mktemp -d /tmp/notifier-bench-db.XXXXXX)
 trap 'scripts/mariadb.sh stop "$db_dir"' EXIT

@@ -48,6 +48,7 @@ internal static class BenchProgram
         {
             await Settle.WaitAsync("memory");
             await MemoryBench.RunAsync(world, table);
+            await FloorBench.RunAsync(world, table);
         }
 
         if (only.Contains("start"))

@@ -134,6 +134,9 @@ internal static class MemoryBench
             root = root.Parent;
         }
 
-        return project => Path.Combine(root!.FullName, project, "bin", configuration, framework);
+        // The hosts are at the root, the floor (bench/Notifier.Floor) beside the bench.
+        return project => Path.Combine(
+            Directory.Exists(Path.Combine(root!.FullName, project)) ? root.FullName : Path.Combine(root.FullName, "bench"),
+            project, "bin", configuration, framework);
     }
 }
