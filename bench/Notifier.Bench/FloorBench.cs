@@ -9,18 +9,14 @@ namespace Notifier.Bench;
 /// </summary>
 internal static class FloorBench
 {
-    private const double WorkerIdleLimitMiB = 100;
-    private const double ApiIdleLimitMiB = 120;
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
-
     private static readonly (string Figure, string Parts, double? Limit, string Meaning)[] Floors =
     [
         ("5c. floor: a generic host and nothing else (published)", "", null, "(the runtime and the generic host)"),
         ("5d. floor: the Worker's libraries, no Notifier code (EF Core LINQ claim every 500 ms on Pomelo, Quartz clustered store, Data Protection)",
-            "ef,quartz,dp", WorkerIdleLimitMiB, "(what a Worker with these libraries starts from)"),
-        ("5e. floor: 5d with the claim on MySqlConnector alone (no EF Core)", "ado,quartz,dp", WorkerIdleLimitMiB, "(what a Worker without EF Core would start from)"),
+            "ef,quartz,dp", MemoryBench.WorkerIdleLimitMiB, "(what a Worker with these libraries starts from)"),
+        ("5e. floor: 5d with the claim on MySqlConnector alone (no EF Core)", "ado,quartz,dp", MemoryBench.WorkerIdleLimitMiB, "(what a Worker without EF Core would start from)"),
         ("5f. floor: the Api's libraries, no Notifier code (ASP.NET Core, EF Core LINQ every 500 ms, Data Protection)",
-            "web,ef,dp", ApiIdleLimitMiB, "(what an Api with these libraries starts from)"),
+            "web,ef,dp", MemoryBench.ApiIdleLimitMiB, "(what an Api with these libraries starts from)"),
     ];
 
     /// <summary>
@@ -65,18 +61,8 @@ internal static class FloorBench
             ["ConnectionStrings:Floor"] = world.ConnectionString,
             ["Urls"] = $"http://127.0.0.1:{RestBench.FreePort()}",
         });
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (!File.Exists(readyFile))
-        {
-            if (floor.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"Gave up waiting for the floor process ({parts}) to be ready");
-            }
-
-            await Task.Delay(200);
-        }
-
-        await Task.Delay(Settle);
+        await MemoryBench.WaitAsync(() => Task.FromResult(File.Exists(readyFile)), floor, $"the floor process ({parts}) to be ready");
+        await Task.Delay(MemoryBench.Settle);
         var idle = floor.RssMiB();
         File.Delete(readyFile);
         return idle;

@@ -8,11 +8,12 @@ namespace Notifier.Bench;
 internal static class MemoryBench
 {
     /// <summary>Issue 15's limits: idle resident sets, and after work within this factor of idle.</summary>
-    private const double WorkerIdleLimitMiB = 100;
-    private const double ApiIdleLimitMiB = 120;
+    public const double WorkerIdleLimitMiB = 100;
+    public const double ApiIdleLimitMiB = 120;
     private const double BurstFactor = 1.5;
 
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
+    /// <summary>How long a process is left idle after it is ready before its resident set is read.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
     public static async Task RunAsync(BenchWorld world, ResultTable table)
     {
@@ -100,7 +101,7 @@ internal static class MemoryBench
         return request;
     }
 
-    private static async Task WaitAsync(Func<Task<bool>> done, AppProcess process, string what)
+    public static async Task WaitAsync(Func<Task<bool>> done, AppProcess process, string what)
     {
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while (!await done())
